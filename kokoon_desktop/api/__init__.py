@@ -1,0 +1,1 @@
+"""The Kokoon SR API v3 client and its typed models and errors."""

@@ -1,0 +1,126 @@
+"""Turning failed exchanges into the errors of :mod:`kokoon_desktop.api.errors`.
+
+The documentation lists no status codes, only two ``{"message": ...}`` bodies, so the mapping
+leans on the status class and recognises ``insufficient credit`` by its text, whatever status
+carries it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+
+from kokoon_desktop.api.errors import (
+    AuthenticationError,
+    InsufficientCreditError,
+    KokoonError,
+    MalformedResponseError,
+    NetworkError,
+    NotFoundError,
+    RateLimitedError,
+    RequestRejectedError,
+    ServerError,
+)
+from kokoon_desktop.api.retry import parse_retry_after
+
+INSUFFICIENT_CREDIT = "insufficient credit"
+_MAX_SHOWN_TEXT = 200
+
+
+def server_message_of(response: httpx.Response) -> str | None:
+    """The server's own words: ``message`` of a JSON body, else a short plain-text body."""
+    try:
+        text = response.text
+    except (httpx.ResponseNotRead, UnicodeDecodeError):
+        return None
+    if not text.strip():
+        return None
+    try:
+        body = json.loads(text)
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        message = body.get("message")
+        return str(message) if message is not None else None
+    if "<html" in text[:500].lower():
+        return None  # a proxy's error page says nothing a person can use
+    stripped = " ".join(text.split())
+    if len(stripped) > _MAX_SHOWN_TEXT:
+        stripped = stripped[: _MAX_SHOWN_TEXT - 3] + "..."
+    return stripped
+
+
+def error_from_response(response: httpx.Response) -> KokoonError:
+    """The error a non-success response stands for."""
+    status = response.status_code
+    said = server_message_of(response)
+    with_said = f": {said}" if said else "."
+    if said is not None and INSUFFICIENT_CREDIT in said.lower():
+        return InsufficientCreditError(
+            "Not enough credit for this task.", status=status, server_message=said
+        )
+    if status in (401, 403):
+        return AuthenticationError(
+            f"The service refused the API token ({status}){with_said} "
+            "Sign in again with a valid token.",
+            status=status,
+            server_message=said,
+        )
+    if status == 404:
+        return NotFoundError(f"Not found{with_said}", status=status, server_message=said)
+    if status == 429:
+        retry_after = parse_retry_after(response.headers.get("Retry-After"))
+        wait = f" Try again in {retry_after:.0f} s." if retry_after is not None else ""
+        return RateLimitedError(
+            f"The service is limiting requests (429){with_said}{wait}",
+            status=status,
+            server_message=said,
+            retry_after=retry_after,
+        )
+    if 400 <= status < 500:
+        return RequestRejectedError(
+            f"The service refused the request ({status}){with_said}",
+            status=status,
+            server_message=said,
+        )
+    if status >= 500:
+        return ServerError(
+            f"The service failed ({status}){with_said} Try again later.",
+            status=status,
+            server_message=said,
+        )
+    return MalformedResponseError(
+        f"The service answered with an unexpected status {status}.", status=status
+    )
+
+
+def decode_json(response: httpx.Response) -> object:
+    """The body of a success response as JSON, or a malformed-response error."""
+    try:
+        return json.loads(response.content)
+    except ValueError:
+        raise MalformedResponseError(
+            f"The service sent an answer that is not JSON (status {response.status_code}).",
+            status=response.status_code,
+        ) from None
+
+
+def network_error(exc: httpx.TransportError, host: str) -> NetworkError:
+    """A person's sentence for a transport failure; never the exception's repr."""
+    if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
+        text = f"Could not connect to {host}: it did not answer in time."
+    elif isinstance(exc, httpx.ConnectError):
+        text = f"Could not connect to {host}. Check the network and the API address."
+    elif isinstance(exc, httpx.TimeoutException):
+        text = f"{host} took too long to answer."
+    elif isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
+        text = f"The connection to {host} broke off before the exchange was complete."
+    else:
+        text = f"Network error talking to {host}."
+    return NetworkError(text)
+
+
+def never_reached_server(exc: httpx.TransportError) -> bool:
+    """True when the request certainly did not reach the service (no connection was made)."""
+    return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
