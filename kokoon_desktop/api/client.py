@@ -340,7 +340,7 @@ class KokoonClient:
             total = total if total is not None else expected_size
             done = offset
             with part.open(mode) as file:
-                async for chunk in response.aiter_raw():
+                async for chunk in response.aiter_bytes():
                     file.write(chunk)
                     done += len(chunk)
                     if progress is not None:

@@ -41,9 +41,10 @@ class Fields:
         )
 
     def req_str(self, key: str) -> str:
-        value = self.opt_str(key)
-        if value is None:
-            raise self._bad(key, "present")
+        """A required text field, such as an ID: numbers are not taken for text here."""
+        value = self.data.get(key)
+        if not isinstance(value, str) or not value:
+            raise self._bad(key, "present as text")
         return value
 
     def opt_str(self, key: str) -> str | None:

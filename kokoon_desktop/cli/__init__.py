@@ -1,0 +1,104 @@
+"""``kokoon``: the command line, sharing the desktop app's core and API client.
+
+Errors go to stderr as one sentence and map to documented exit codes; the token never appears
+in output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+
+from kokoon_desktop.api.client import KokoonClient
+from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
+from kokoon_desktop.api.errors import AuthenticationError, KokoonError
+from kokoon_desktop.cli import exit_codes
+from kokoon_desktop.cli.commands import COMMANDS, Session, UsageError
+from kokoon_desktop.cli.parser import build_parser
+from kokoon_desktop.core.problems import InvalidTaskSpec
+from kokoon_desktop.storage.token_store import KeyringTokenStore, KeyringUnavailableError
+
+ENV_TOKEN = "KOKOON_TOKEN"  # noqa: S105 - the variable's name, not a secret
+ENV_API_URL = "KOKOON_API_URL"
+ENV_AUTH_SCHEME = "KOKOON_AUTH_SCHEME"
+
+
+def fail(message: str, code: int) -> int:
+    print(f"kokoon: {message}", file=sys.stderr)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (the console script exits with it)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        base_url = check_base_url(args.api_url or os.environ.get(ENV_API_URL) or DEFAULT_BASE_URL)
+        scheme = AuthScheme(
+            (args.auth_scheme or os.environ.get(ENV_AUTH_SCHEME) or AuthScheme.RAW.value).lower()
+        )
+    except ValueError as exc:
+        return fail(str(exc), exit_codes.INVALID_INPUT)
+    store = KeyringTokenStore(base_url)
+    try:
+        if args.command == "login":
+            return _login(store)
+        if args.command == "logout":
+            store.delete()
+            print("Signed out: the stored token was removed.", file=sys.stderr)
+            return exit_codes.OK
+    except KeyringUnavailableError as exc:
+        return fail(f"{exc}. Use --token or KOKOON_TOKEN instead.", exit_codes.OTHER)
+    token = args.token or os.environ.get(ENV_TOKEN) or _stored_token(store)
+    try:
+        return asyncio.run(_run(args, base_url, token, scheme))
+    except KeyboardInterrupt:
+        return fail("interrupted.", 130)
+
+
+def _stored_token(store: KeyringTokenStore) -> str | None:
+    try:
+        return store.load()
+    except KeyringUnavailableError:
+        return None  # reported as "no token" with the ways to give one
+
+
+def _login(store: KeyringTokenStore) -> int:
+    if sys.stdin.isatty():
+        token = getpass.getpass("API token (input hidden): ")
+    else:
+        token = sys.stdin.readline()
+    token = token.strip()
+    if not token:
+        return fail("no token given.", exit_codes.INVALID_INPUT)
+    store.save(token)
+    print("Token stored in the system keychain.", file=sys.stderr)
+    return exit_codes.OK
+
+
+async def _run(
+    args: argparse.Namespace, base_url: str, token: str | None, scheme: AuthScheme
+) -> int:
+    async with KokoonClient(token=token, base_url=base_url, auth_scheme=scheme) as client:
+        session = Session(client=client, as_json=args.json)
+        try:
+            return await COMMANDS[args.command](session, args)
+        except AuthenticationError as exc:
+            if token is None:
+                return fail(
+                    "no API token: run `kokoon login`, or pass --token, or set KOKOON_TOKEN.",
+                    exit_codes.AUTH,
+                )
+            return fail(exc.message, exit_codes.AUTH)
+        except KokoonError as exc:
+            return fail(exc.message, exit_codes.exit_code_for(exc))
+        except (UsageError, InvalidTaskSpec, ValueError) as exc:
+            return fail(str(exc), exit_codes.INVALID_INPUT)
+        except OSError as exc:
+            return fail(
+                f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), exit_codes.OTHER
+            )

@@ -1,0 +1,304 @@
+"""What each ``kokoon`` command does, over the shared API client and task rules."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kokoon_desktop.api.client import KokoonClient
+from kokoon_desktop.api.filters import OrigType, TaskFilter, VideoFilter
+from kokoon_desktop.api.models import Task, Video
+from kokoon_desktop.cli import exit_codes
+from kokoon_desktop.cli.output import (
+    ProgressLine,
+    human_bytes,
+    human_credit,
+    human_duration,
+    human_time,
+    print_json,
+    table,
+    task_details,
+    video_details,
+)
+from kokoon_desktop.core.enums import Category, Codec, Container, InputQuality, Step, TaskType
+from kokoon_desktop.core.sizes import preset_size
+from kokoon_desktop.core.task_spec import AiOptions, TaskSpec
+from kokoon_desktop.core.timecode import parse_duration_ms
+
+#: Polling of ``status --wait``: first wait, growth factor and ceiling, in seconds.
+WAIT_FIRST_S = 1.0
+WAIT_FACTOR = 1.5
+WAIT_MAX_S = 30.0
+
+
+class UsageError(ValueError):
+    """Invalid input found by the command line itself; nothing was sent."""
+
+
+@dataclass(frozen=True)
+class Session:
+    """What every command gets: the client and how to print."""
+
+    client: KokoonClient
+    as_json: bool
+
+
+Command = Callable[[Session, argparse.Namespace], Awaitable[int]]
+
+
+def warn(text: str) -> None:
+    print(f"warning: {text}", file=sys.stderr)
+
+
+async def credit(session: Session, _args: argparse.Namespace) -> int:
+    result = await session.client.get_credit()
+    if session.as_json:
+        print_json(result.raw)
+    else:
+        print(f"Credit: {human_credit(result.credit)}")
+        if result.point is not None:
+            print(f"Points: {human_credit(result.point)}")
+    return exit_codes.OK
+
+
+async def upload(session: Session, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"{path} is not a file that can be read.")
+    progress = ProgressLine(f"Uploading {path.name}")
+    try:
+        video = await session.client.upload_video(path, progress=progress)
+    finally:
+        progress.finish()
+    if session.as_json:
+        print_json(video.raw)
+    else:
+        print(video_details(video))
+    return exit_codes.OK
+
+
+async def videos(session: Session, args: argparse.Namespace) -> int:
+    orig_type = OrigType.ORIGINAL if args.original else OrigType.SR if args.sr else None
+    page = await session.client.list_videos(
+        VideoFilter(
+            orig_type=orig_type,
+            filename=args.filename,
+            page_size=args.page_size,
+            page_num=args.page,
+        )
+    )
+    if session.as_json:
+        print_json(page.raw)
+        return exit_codes.OK
+    rows = [
+        [
+            v.vid,
+            v.filename or "-",
+            human_duration(v.duration_s),
+            f"{v.width}x{v.height}" if v.size_px else "-",
+            human_bytes(v.size),
+            v.state or "-",
+            human_time(v.expired_time),
+        ]
+        for v in page.videos
+    ]
+    print(table(["VID", "FILE", "DURATION", "SIZE", "BYTES", "STATE", "EXPIRES"], rows))
+    shown = len(page.videos)
+    total = page.all_count if page.all_count is not None else shown
+    print(f"\n{shown} of {total} video(s)")
+    return exit_codes.OK
+
+
+async def video(session: Session, args: argparse.Namespace) -> int:
+    result = await session.client.get_video(args.vid)
+    if session.as_json:
+        print_json(result.raw)
+    else:
+        print(video_details(result))
+    return exit_codes.OK
+
+
+def _parse_ms(text: str | None, option: str) -> int:
+    if text is None:
+        return 0
+    try:
+        return parse_duration_ms(text)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
+def _output_size(args: argparse.Namespace, source: Video) -> tuple[int, int]:
+    if args.size is not None:
+        if args.width is not None or args.height is not None:
+            raise UsageError("Give either --size or --width with --height, not both.")
+        try:
+            return preset_size(args.size, source.size_px)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    if args.width is None or args.height is None:
+        raise UsageError("Give the output size: --size NAME, or --width W with --height H.")
+    return (args.width, args.height)
+
+
+async def build_spec(session: Session, args: argparse.Namespace) -> TaskSpec:
+    """The task the options describe, checked against the source before anything is sent."""
+    start = _parse_ms(args.start, "--start")
+    duration = _parse_ms(args.duration, "--duration")
+    # Fail on malformed input before any request, then read the source for its size and
+    # duration so the size presets keep its aspect and the range is checked against it.
+    TaskSpec(vid=args.vid, category=Category(args.category), width=2, height=2)
+    source = await session.client.get_video(args.vid)
+    width, height = _output_size(args, source)
+    spec = TaskSpec(
+        vid=args.vid,
+        category=Category(args.category),
+        width=width,
+        height=height,
+        task_type=TaskType.SR_PREVIEW if args.preview else TaskType.SR,
+        input_quality=InputQuality(args.quality),
+        use_sr=not args.no_sr,
+        options=AiOptions(
+            face_enhance=args.face_enhance,
+            denoise=args.denoise,
+            deinterlace=args.deinterlace,
+            add_noise=args.add_noise,
+        ),
+        start_pos=start,
+        duration=duration,
+        codec=Codec(args.codec),
+        container=Container(args.format),
+        use_trim_orig=args.trim_orig,
+        source_duration_ms=source.duration_ms,
+    )
+    for name in spec.ignored_options():
+        flag = "--" + name.replace("_", "-")
+        warn(f"{flag} is ignored for {spec.category.value}: the request sends {name}=false.")
+    return spec
+
+
+async def quote(session: Session, args: argparse.Namespace) -> int:
+    spec = await build_spec(session, args)
+    if spec.task_type is TaskType.SR_PREVIEW:
+        raise UsageError("The service quotes full tasks only: drop --preview to get a quote.")
+    result = await session.client.quote(spec)
+    if session.as_json:
+        print_json(result.raw)
+    else:
+        print(f"Cost: {human_credit(result.credit)} credit(s)")
+    return exit_codes.OK
+
+
+async def submit(session: Session, args: argparse.Namespace) -> int:
+    spec = await build_spec(session, args)
+    created = await session.client.create_task(spec)
+    if session.as_json:
+        print_json(created.raw)
+    else:
+        print(f"Task:         {created.tid}")
+        print(f"Source video: {created.in_vid or '-'}")
+        print(f"Output video: {created.out_vid or '-'}")
+    return exit_codes.OK
+
+
+def _steps(text: str | None) -> tuple[Step, ...]:
+    if not text:
+        return ()
+    steps = []
+    known = {s.value for s in Step}
+    for part in text.split(","):
+        name = part.strip().lower()
+        if name not in known:
+            raise UsageError(
+                f"--step: {part.strip()!r} is not a step; steps are {', '.join(sorted(known))}."
+            )
+        steps.append(Step(name))
+    return tuple(steps)
+
+
+async def tasks(session: Session, args: argparse.Namespace) -> int:
+    page = await session.client.list_tasks(
+        TaskFilter(
+            steps=_steps(args.step),
+            task_type=TaskType(args.task_type) if args.task_type else None,
+            page_size=args.page_size,
+            page_num=args.page,
+        )
+    )
+    if session.as_json:
+        print_json(page.raw)
+        return exit_codes.OK
+    rows = [
+        [
+            t.tid,
+            t.task_type or "-",
+            t.step_raw or t.step.value,
+            _progress_text(t),
+            t.filename or "-",
+            human_time(t.request_time),
+        ]
+        for t in page.tasks
+    ]
+    print(table(["TID", "TYPE", "STEP", "PROGRESS", "FILE", "REQUESTED"], rows))
+    total = page.all_count if page.all_count is not None else len(page.tasks)
+    print(f"\n{len(page.tasks)} of {total} task(s)")
+    return exit_codes.OK
+
+
+def _progress_text(task: Task) -> str:
+    fraction = task.progress_fraction()
+    return f"{fraction:.0%}" if fraction is not None else "-"
+
+
+async def status(session: Session, args: argparse.Namespace) -> int:
+    task = await session.client.get_task(args.tid)
+    if args.wait:
+        delay = WAIT_FIRST_S
+        last_step = None
+        while not task.is_finished:
+            if task.step_raw != last_step and sys.stderr.isatty():
+                print(f"{task.tid}: {task.step_raw} {_progress_text(task)}", file=sys.stderr)
+            last_step = task.step_raw
+            await asyncio.sleep(delay)
+            delay = min(delay * WAIT_FACTOR, WAIT_MAX_S)
+            task = await session.client.get_task(task.tid)
+    if session.as_json:
+        print_json(task.raw)
+    else:
+        print(task_details(task))
+    if args.wait and task.step is not Step.DONE:
+        return exit_codes.OTHER
+    return exit_codes.OK
+
+
+async def download(session: Session, args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    if not output.is_dir() and not output.parent.is_dir():
+        raise UsageError(f"{output.parent} is not a folder that exists.")
+    progress = ProgressLine("Downloading")
+    try:
+        path = await session.client.download_video(args.vid, output, progress=progress)
+    finally:
+        progress.finish()
+    size = path.stat().st_size
+    if session.as_json:
+        print_json({"vid": args.vid, "path": str(path), "size": size})
+    else:
+        print(f"Saved {path} ({human_bytes(size)})")
+    return exit_codes.OK
+
+
+COMMANDS: dict[str, Command] = {
+    "credit": credit,
+    "upload": upload,
+    "videos": videos,
+    "video": video,
+    "quote": quote,
+    "submit": submit,
+    "tasks": tasks,
+    "status": status,
+    "download": download,
+}

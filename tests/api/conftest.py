@@ -1,0 +1,45 @@
+"""Fixtures for the API client tests: a recorded sleep so retries cost no wall time."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from kokoon_desktop.api.client import KokoonClient
+from kokoon_desktop.api.retry import RetryPolicy
+from kokoon_desktop.core.enums import Category
+from kokoon_desktop.core.task_spec import TaskSpec
+
+BASE = "https://api.example.test/kokoon/api/sr/v3"
+TOKEN = "eyJraWQiOiJPMGs5.secret-test-token"
+VID = "8eb18100-3aa0-11ee-a8b4-73df6b5af037"
+TID = "7ebbf920-b9ed-11ee-8fa6-17cde62e8e05"
+
+
+class RecordedSleep:
+    """Stands in for asyncio.sleep: remembers every wait instead of waiting."""
+
+    def __init__(self) -> None:
+        self.delays: list[float] = []
+
+    async def __call__(self, delay: float) -> None:
+        self.delays.append(delay)
+
+
+@pytest.fixture
+def sleeps() -> RecordedSleep:
+    return RecordedSleep()
+
+
+@pytest.fixture
+async def client(sleeps: RecordedSleep) -> AsyncIterator[KokoonClient]:
+    async with KokoonClient(
+        token=TOKEN, base_url=BASE, retry=RetryPolicy(attempts=4), sleep=sleeps
+    ) as api:
+        yield api
+
+
+@pytest.fixture
+def spec() -> TaskSpec:
+    return TaskSpec(vid=VID, category=Category.PERSON, width=1920, height=1080)
