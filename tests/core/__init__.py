@@ -1,0 +1,1 @@
+"""Tests of the pure domain layer (a package, so test module names cannot clash across folders)."""
