@@ -13,18 +13,17 @@ import os
 import sys
 from collections.abc import Sequence
 
-from kokoon_desktop.api.client import KokoonClient
+import httpx
+
+from kokoon_desktop.api.client import DEFAULT_TIMEOUT, KokoonClient
 from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
 from kokoon_desktop.api.errors import AuthenticationError, KokoonError
 from kokoon_desktop.cli import exit_codes
 from kokoon_desktop.cli.commands import COMMANDS, Session, UsageError
 from kokoon_desktop.cli.parser import build_parser
 from kokoon_desktop.core.problems import InvalidTaskSpec
+from kokoon_desktop.environment import ENV_API_URL, ENV_AUTH_SCHEME, ENV_TOKEN
 from kokoon_desktop.storage.token_store import KeyringTokenStore, KeyringUnavailableError
-
-ENV_TOKEN = "KOKOON_TOKEN"  # noqa: S105 - the variable's name, not a secret
-ENV_API_URL = "KOKOON_API_URL"
-ENV_AUTH_SCHEME = "KOKOON_AUTH_SCHEME"
 
 
 def fail(message: str, code: int) -> int:
@@ -54,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyringUnavailableError as exc:
         return fail(f"{exc}. Use --token or KOKOON_TOKEN instead.", exit_codes.OTHER)
     token = args.token or os.environ.get(ENV_TOKEN) or _stored_token(store)
+    if args.timeout is not None and args.timeout <= 0:
+        return fail("--timeout must be more than 0 seconds.", exit_codes.INVALID_INPUT)
     try:
         return asyncio.run(_run(args, base_url, token, scheme))
     except KeyboardInterrupt:
@@ -83,7 +84,12 @@ def _login(store: KeyringTokenStore) -> int:
 async def _run(
     args: argparse.Namespace, base_url: str, token: str | None, scheme: AuthScheme
 ) -> int:
-    async with KokoonClient(token=token, base_url=base_url, auth_scheme=scheme) as client:
+    timeout = DEFAULT_TIMEOUT
+    if args.timeout is not None:
+        timeout = httpx.Timeout(args.timeout, connect=min(args.timeout, DEFAULT_TIMEOUT.connect))
+    async with KokoonClient(
+        token=token, base_url=base_url, auth_scheme=scheme, timeout=timeout
+    ) as client:
         session = Session(client=client, as_json=args.json)
         try:
             return await COMMANDS[args.command](session, args)

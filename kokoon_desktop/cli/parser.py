@@ -29,6 +29,10 @@ def _global_options(*, suppress: bool) -> argparse.ArgumentParser:
         help="how the token is sent: raw, as the documentation shows (default), or bearer",
     )  # fmt: skip
     group.add_argument(
+        "--timeout", type=float, metavar="SECONDS", default=default,
+        help="how long to wait for each answer from the service (default 30)",
+    )  # fmt: skip
+    group.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS if suppress else False,
         help="print one JSON document on stdout",
     )  # fmt: skip

@@ -1,0 +1,1 @@
+"""Benchmarks of Kokoon Desktop, each compared with a reference measured in the same run."""

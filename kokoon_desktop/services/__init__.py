@@ -1,0 +1,1 @@
+"""Async orchestration without widgets: connecting, submitting, tracking, transferring."""

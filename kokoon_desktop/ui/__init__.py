@@ -1,0 +1,1 @@
+"""Widgets, view models and dialogs: the only place Qt widgets live."""
