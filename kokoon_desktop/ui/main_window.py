@@ -70,10 +70,12 @@ class MainWindow(QMainWindow):
         self.videos_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.videos_view.setAlternatingRowColors(True)
         self.videos_view.verticalHeader().hide()
-        self.videos_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.videos_view.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        )
+        self.videos_view.setWordWrap(False)
+        self.videos_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        columns = self.videos_view.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.setObjectName("refresh")
