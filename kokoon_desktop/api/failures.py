@@ -56,13 +56,15 @@ def error_from_response(response: httpx.Response) -> KokoonError:
     status = response.status_code
     said = server_message_of(response)
     with_said = f": {said}" if said else "."
+    # Where another sentence follows, end the server's words with a full stop.
+    ended = with_said if with_said.endswith((".", "!", "?")) else with_said + "."
     if said is not None and INSUFFICIENT_CREDIT in said.lower():
         return InsufficientCreditError(
             "Not enough credit for this task.", status=status, server_message=said
         )
     if status in (401, 403):
         return AuthenticationError(
-            f"The service refused the API token ({status}){with_said} "
+            f"The service refused the API token ({status}){ended} "
             "Sign in again with a valid token.",
             status=status,
             server_message=said,
@@ -73,7 +75,7 @@ def error_from_response(response: httpx.Response) -> KokoonError:
         retry_after = parse_retry_after(response.headers.get("Retry-After"))
         wait = f" Try again in {retry_after:.0f} s." if retry_after is not None else ""
         return RateLimitedError(
-            f"The service is limiting requests (429){with_said}{wait}",
+            f"The service is limiting requests (429){ended if wait else with_said}{wait}",
             status=status,
             server_message=said,
             retry_after=retry_after,
@@ -86,7 +88,7 @@ def error_from_response(response: httpx.Response) -> KokoonError:
         )
     if status >= 500:
         return ServerError(
-            f"The service failed ({status}){with_said} Try again later.",
+            f"The service failed ({status}){ended} Try again later.",
             status=status,
             server_message=said,
         )

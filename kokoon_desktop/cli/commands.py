@@ -15,15 +15,12 @@ from kokoon_desktop.api.models import Task, Video
 from kokoon_desktop.cli import exit_codes
 from kokoon_desktop.cli.output import (
     ProgressLine,
-    human_bytes,
-    human_credit,
-    human_duration,
-    human_time,
     print_json,
     table,
     task_details,
     video_details,
 )
+from kokoon_desktop.core import human
 from kokoon_desktop.core.enums import Category, Codec, Container, InputQuality, Step, TaskType
 from kokoon_desktop.core.sizes import preset_size
 from kokoon_desktop.core.task_spec import AiOptions, TaskSpec
@@ -59,9 +56,9 @@ async def credit(session: Session, _args: argparse.Namespace) -> int:
     if session.as_json:
         print_json(result.raw)
     else:
-        print(f"Credit: {human_credit(result.credit)}")
+        print(f"Credit: {human.credit(result.credit)}")
         if result.point is not None:
-            print(f"Points: {human_credit(result.point)}")
+            print(f"Points: {human.credit(result.point)}")
     return exit_codes.OK
 
 
@@ -98,11 +95,11 @@ async def videos(session: Session, args: argparse.Namespace) -> int:
         [
             v.vid,
             v.filename or "-",
-            human_duration(v.duration_s),
+            human.duration(v.duration_s),
             f"{v.width}x{v.height}" if v.size_px else "-",
-            human_bytes(v.size),
+            human.file_size(v.size),
             v.state or "-",
-            human_time(v.expired_time),
+            human.local_time(v.expired_time),
         ]
         for v in page.videos
     ]
@@ -131,16 +128,21 @@ def _parse_ms(text: str | None, option: str) -> int:
         raise UsageError(f"{option}: {exc}") from None
 
 
-def _output_size(args: argparse.Namespace, source: Video) -> tuple[int, int]:
+def _check_size_options(args: argparse.Namespace) -> None:
     if args.size is not None:
         if args.width is not None or args.height is not None:
             raise UsageError("Give either --size or --width with --height, not both.")
+    elif args.width is None or args.height is None:
+        raise UsageError("Give the output size: --size NAME, or --width W with --height H.")
+
+
+def _output_size(args: argparse.Namespace, source: Video) -> tuple[int, int]:
+    _check_size_options(args)
+    if args.size is not None:
         try:
             return preset_size(args.size, source.size_px)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
-    if args.width is None or args.height is None:
-        raise UsageError("Give the output size: --size NAME, or --width W with --height H.")
     return (args.width, args.height)
 
 
@@ -148,9 +150,20 @@ async def build_spec(session: Session, args: argparse.Namespace) -> TaskSpec:
     """The task the options describe, checked against the source before anything is sent."""
     start = _parse_ms(args.start, "--start")
     duration = _parse_ms(args.duration, "--duration")
-    # Fail on malformed input before any request, then read the source for its size and
-    # duration so the size presets keep its aspect and the range is checked against it.
-    TaskSpec(vid=args.vid, category=Category(args.category), width=2, height=2)
+    # Fail on malformed input before any request (exit code 2 promises nothing was sent):
+    # every rule that does not need the source is checked here. Then read the source for its
+    # size and duration so the size presets keep its aspect and the range is checked against it.
+    _check_size_options(args)
+    explicit = args.size is None
+    TaskSpec(
+        vid=args.vid,
+        category=Category(args.category),
+        width=args.width if explicit else 2,
+        height=args.height if explicit else 2,
+        start_pos=start,
+        duration=duration,
+        use_trim_orig=args.trim_orig,
+    )
     source = await session.client.get_video(args.vid)
     width, height = _output_size(args, source)
     spec = TaskSpec(
@@ -181,14 +194,14 @@ async def build_spec(session: Session, args: argparse.Namespace) -> TaskSpec:
 
 
 async def quote(session: Session, args: argparse.Namespace) -> int:
-    spec = await build_spec(session, args)
-    if spec.task_type is TaskType.SR_PREVIEW:
+    if args.preview:  # before build_spec, which reads the source: nothing is sent
         raise UsageError("The service quotes full tasks only: drop --preview to get a quote.")
+    spec = await build_spec(session, args)
     result = await session.client.quote(spec)
     if session.as_json:
         print_json(result.raw)
     else:
-        print(f"Cost: {human_credit(result.credit)} credit(s)")
+        print(f"Cost: {human.credit(result.credit)} credit(s)")
     return exit_codes.OK
 
 
@@ -238,7 +251,7 @@ async def tasks(session: Session, args: argparse.Namespace) -> int:
             t.step_raw or t.step.value,
             _progress_text(t),
             t.filename or "-",
-            human_time(t.request_time),
+            human.local_time(t.request_time),
         ]
         for t in page.tasks
     ]
@@ -287,7 +300,7 @@ async def download(session: Session, args: argparse.Namespace) -> int:
     if session.as_json:
         print_json({"vid": args.vid, "path": str(path), "size": size})
     else:
-        print(f"Saved {path} ({human_bytes(size)})")
+        print(f"Saved {path} ({human.file_size(size)})")
     return exit_codes.OK
 
 

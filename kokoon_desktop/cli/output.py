@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from kokoon_desktop.api.models import Task, Video
+from kokoon_desktop.core import human
 
 
 def print_json(document: object, stream: TextIO | None = None) -> None:
@@ -27,38 +28,6 @@ def _json_default(value: object) -> object:
     if isinstance(value, Mapping):
         return dict(value)
     raise TypeError(f"cannot encode {type(value).__name__}")
-
-
-def human_bytes(size: int | None) -> str:
-    if size is None:
-        return "-"
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{value:.1f} TB"  # pragma: no cover - the loop always returns
-
-
-def human_time(when: datetime | None) -> str:
-    if when is None:
-        return "-"
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def human_duration(seconds: Decimal | None) -> str:
-    if seconds is None:
-        return "-"
-    total = float(seconds)
-    minutes, secs = divmod(total, 60)
-    hours, minutes = divmod(int(minutes), 60)
-    return f"{hours}:{minutes:02d}:{secs:06.3f}" if hours else f"{minutes}:{secs:06.3f}"
-
-
-def human_credit(value: Decimal | None) -> str:
-    if value is None:
-        return "-"
-    return f"{value:,f}".rstrip("0").rstrip(".") if "." in str(value) else f"{int(value):,}"
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -80,12 +49,12 @@ def video_details(video: Video) -> str:
         ("State", video.state or "-"),
         ("Resolution", size),
         ("Frame rate", video.fps or "-"),
-        ("Duration", human_duration(video.duration_s)),
+        ("Duration", human.duration(video.duration_s)),
         ("Frames", video.nb_frames if video.nb_frames is not None else "-"),
         ("Codec", video.codec_name or "-"),
-        ("Size", human_bytes(video.size)),
-        ("Created", human_time(video.created_time)),
-        ("Expires", human_time(video.expired_time)),
+        ("Size", human.file_size(video.size)),
+        ("Created", human.local_time(video.created_time)),
+        ("Expires", human.local_time(video.expired_time)),
         ("Downloads", video.download_cnt if video.download_cnt is not None else "-"),
     ]
     if video.last_category:
@@ -105,9 +74,9 @@ def task_details(task: Task) -> str:
         ("Progress", progress),
         ("Source", f"{task.filename or '-'} ({task.in_vid or '-'})"),
         ("Output video", task.out_vid or "-"),
-        ("Requested", human_time(task.request_time)),
-        ("Started", human_time(task.start_time)),
-        ("Finished", human_time(task.finish_time)),
+        ("Requested", human.local_time(task.request_time)),
+        ("Started", human.local_time(task.start_time)),
+        ("Finished", human.local_time(task.finish_time)),
     ]
     if task.result_message:
         fields.append(("Result", task.result_message))
@@ -136,7 +105,11 @@ class ProgressLine:
             return
         self._last = now
         share = f"{done / total:4.0%} " if total else ""
-        amount = f"{human_bytes(done)} of {human_bytes(total)}" if total else human_bytes(done)
+        amount = (
+            f"{human.file_size(done)} of {human.file_size(total)}"
+            if total
+            else human.file_size(done)
+        )
         self._stream.write(f"\r{self._label}: {share}({amount})\x1b[K")
         self._stream.flush()
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from kokoon_desktop.api.errors import KokoonError
+from kokoon_desktop.core import human
 from kokoon_desktop.services.connection import Connection
-from kokoon_desktop.ui import formatting
 from kokoon_desktop.ui.video_table_model import VideoTableModel
 
 DEMO_BADGE_STYLE = (
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         except KokoonError as exc:
             self.statusBar().showMessage(exc.message)
         else:
-            self.credit_label.setText(f"Credit: {formatting.credit(credit.credit)}")
+            self.credit_label.setText(f"Credit: {human.credit(credit.credit)}")
             self.videos_model.set_videos(page.videos)
             count = len(page.videos)
             self.statusBar().showMessage(f"{count} video{'s' if count != 1 else ''}", 5000)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kokoon_desktop.api.models import Video
-from kokoon_desktop.ui import formatting
+from kokoon_desktop.core import human
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -60,14 +60,14 @@ class VideoTableModel(QAbstractTableModel):
             case 0:
                 return video.filename or video.vid
             case 1:
-                return formatting.duration(video.duration_s)
+                return human.duration(video.duration_s)
             case 2:
                 return f"{video.width} × {video.height}" if video.size_px else "—"
             case 3:
                 return video.fps or "—"
             case 4:
-                return formatting.file_size(video.size)
+                return human.file_size(video.size)
             case 5:
-                return formatting.local_time(video.expired_time)
+                return human.local_time(video.expired_time)
             case _:
                 return video.vid

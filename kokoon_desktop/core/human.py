@@ -1,4 +1,4 @@
-"""Short texts for cells and labels: sizes, durations, dates."""
+"""Short texts people read: sizes, durations, dates, credit. Shared by the CLI and the window."""
 
 from __future__ import annotations
 
