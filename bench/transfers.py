@@ -1,8 +1,12 @@
 """Upload and download of a large file: the Kokoon client against curl, same run, same server.
 
-Both talk to the simulator running in its own process on loopback. Each transfer runs in a
-fresh process so its peak resident memory (from ``wait4``) is its own. The client is also run
-on a small file: flat memory means the same peak whatever the size.
+Both talk to the simulator running in its own process on loopback, and take turns going first.
+Files live in memory (``/dev/shm`` where there is one) so that the disk's write-back, which
+varies from one gigabyte to the next, does not drown the difference between the two clients.
+Each transfer runs in a fresh process whose peak resident memory is sampled from
+``/proc/PID/status`` (``VmHWM``); ``wait4``'s figure would include the benchmark's own memory,
+which a forked child carries until it executes. The client is also run on a small file: flat
+memory means the same peak whatever the size.
 """
 
 from __future__ import annotations
@@ -32,23 +36,34 @@ class Run:
     peak_rss_mib: float
 
 
+def _peak_rss_kib(pid: int) -> int | None:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return None
+
+
 def _measure(command: Sequence[str], *, timed_by_child: bool) -> Run:
     """Run a command, returning its time (its own report, or wall time) and peak memory."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    out = process.stdout.read().decode() if process.stdout else ""
-    err = process.stderr.read().decode() if process.stderr else ""
-    if process.stdout:
-        process.stdout.close()
-    if process.stderr:
-        process.stderr.close()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"{command[0]} failed ({process.returncode}): {err.strip()}")
-    seconds = float(out.strip().splitlines()[-1]) if timed_by_child else wall
-    return Run(seconds=seconds, peak_rss_mib=usage.ru_maxrss / 1024)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=err)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _peak_rss_kib(process.pid) or 0)
+            time.sleep(0.01)
+        wall = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            raise RuntimeError(f"{command[0]} failed ({process.returncode}): {err.read()!r}")
+        report = out.read().decode().strip()
+    seconds = float(report.splitlines()[-1]) if timed_by_child else wall
+    return Run(seconds=seconds, peak_rss_mib=peak / 1024)
 
 
 class SimulatorProcess:
@@ -85,7 +100,8 @@ def _client(action: str, base_url: str, path: Path, *extra: str) -> list[str]:
 def run(size_bytes: int, repeats: int = 3) -> dict[str, object]:
     if shutil.which("curl") is None:
         raise RuntimeError("curl is needed as the reference: install it (apt-get install curl)")
-    with tempfile.TemporaryDirectory(prefix="kokoon-bench-") as tmp:
+    in_memory = "/dev/shm" if Path("/dev/shm").is_dir() else None
+    with tempfile.TemporaryDirectory(prefix="kokoon-bench-", dir=in_memory) as tmp:
         work = Path(tmp)
         big = make_large_video(work / "big.mp4", size_bytes)
         small = make_large_video(work / "small.mp4", 64 * MiB)
@@ -94,13 +110,13 @@ def run(size_bytes: int, repeats: int = 3) -> dict[str, object]:
             uploads: dict[str, list[Run]] = {"client": [], "curl": [], "client_small": []}
             downloads: dict[str, list[Run]] = {"client": [], "curl": [], "client_small": []}
             with httpx.Client(headers={"Authorization": DEMO_TOKEN}) as http:
-                for _ in range(repeats):
-                    uploads["curl"].append(
-                        _measure(_curl_upload(server.base_url, big), timed_by_child=False)
-                    )
-                    uploads["client"].append(
-                        _measure(_client("upload", server.base_url, big), timed_by_child=True)
-                    )
+                for turn in range(repeats):
+                    pair = [
+                        ("curl", _curl_upload(server.base_url, big), False),
+                        ("client", _client("upload", server.base_url, big), True),
+                    ]
+                    for name, command, timed in pair if turn % 2 == 0 else pair[::-1]:
+                        uploads[name].append(_measure(command, timed_by_child=timed))
                     uploads["client_small"].append(
                         _measure(_client("upload", server.base_url, small), timed_by_child=True)
                     )
@@ -108,19 +124,17 @@ def run(size_bytes: int, repeats: int = 3) -> dict[str, object]:
                 by_size = {v["size"]: v for v in videos}
                 big_url, small_url = by_size[size_bytes]["url"], by_size[64 * MiB]["url"]
                 target = work / "down.mp4"
-                for _ in range(repeats):
-                    downloads["curl"].append(
-                        _measure(["curl", "-sS", "--fail", "-o", str(target), big_url],
-                                 timed_by_child=False)
-                    )  # fmt: skip
-                    target.unlink()
-                    downloads["client"].append(
-                        _measure(_client("download", server.base_url, target, big_url,
-                                         str(size_bytes)), timed_by_child=True)
-                    )  # fmt: skip
-                    if target.stat().st_size != size_bytes:
-                        raise RuntimeError("the client's download has the wrong size")
-                    target.unlink()
+                for turn in range(repeats):
+                    pair = [
+                        ("curl", ["curl", "-sS", "--fail", "-o", str(target), big_url], False),
+                        ("client", _client("download", server.base_url, target, big_url,
+                                           str(size_bytes)), True),
+                    ]  # fmt: skip
+                    for name, command, timed in pair if turn % 2 == 0 else pair[::-1]:
+                        downloads[name].append(_measure(command, timed_by_child=timed))
+                        if target.stat().st_size != size_bytes:
+                            raise RuntimeError(f"{name}'s download has the wrong size")
+                        target.unlink()
                     downloads["client_small"].append(
                         _measure(_client("download", server.base_url, target, small_url,
                                          str(64 * MiB)), timed_by_child=True)
