@@ -283,6 +283,10 @@ async def status(session: Session, args: argparse.Namespace) -> int:
     else:
         print(task_details(task))
     if args.wait and task.step is not Step.DONE:
+        # The exit code alone does not say why; one line on stderr, like every other failure.
+        step = task.step_raw or task.step.value
+        why = f": {task.result_message}" if task.result_message else "."
+        print(f"kokoon: task {task.tid} ended in {step}{why}", file=sys.stderr)
         return exit_codes.OTHER
     return exit_codes.OK
 
