@@ -60,6 +60,12 @@ def main() -> None:
             "",
             _transfer_table(result),
             "",
+            "Where the download gap comes from: httpx reads the socket through httpcore in "
+            "64 KiB pieces, and each piece costs a trip through anyio, h11 and the event loop "
+            "(about 100 µs here), where curl reads in larger blocks. In a trial with httpcore's "
+            "read size raised to 1 MiB the same download came within about 1.3x of curl. "
+            "Uploads are limited by the server, equally for both clients.",
+            "",
         ]
     )
     REPORT.write_text(text)
