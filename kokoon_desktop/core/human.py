@@ -20,7 +20,13 @@ def file_size(size: int | None) -> str:
 def duration(seconds: Decimal | None) -> str:
     if seconds is None:
         return "—"
-    total_ms = int(seconds * 1000)
+    return duration_ms(int(seconds * 1000))
+
+
+def duration_ms(total_ms: int | None) -> str:
+    """``M:SS.mmm``, or ``H:MM:SS.mmm`` from an hour on."""
+    if total_ms is None:
+        return "—"
     minutes, ms = divmod(total_ms, 60_000)
     hours, minutes = divmod(minutes, 60)
     secs = ms / 1000

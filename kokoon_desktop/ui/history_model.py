@@ -1,0 +1,265 @@
+"""Every submission as a table: a Qt model that filters and sorts in Python lists.
+
+Filtering and sorting are done here rather than by a ``QSortFilterProxyModel``: measured on
+100,000 rows, the proxy took 0.33 s to filter (it asks the model for every row through Python)
+and 5.6 s to sort, where list operations on precomputed text take tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from kokoon_desktop.core import human
+from kokoon_desktop.core.timecode import format_ms
+from kokoon_desktop.storage.history import HistoryEntry, SubmissionState
+
+_Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = (
+    "When",
+    "Source",
+    "Type",
+    "Category",
+    "Range",
+    "Output",
+    "State",
+    "Progress",
+    "Task ID",
+    "Output video",
+)
+WHEN, SOURCE, TYPE, CATEGORY, RANGE, OUTPUT, STATE, PROGRESS, TASK_ID, OUTPUT_VID = range(10)
+
+#: The entry behind a row, for views and actions.
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Progress as a fraction 0..1, or None for an indeterminate or finished state.
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+STEP_LABELS = {
+    "ready": "Queued",
+    "preparing": "Preparing",
+    "prepared": "Prepared",
+    "running": "Running",
+    "done": "Done",
+    "error": "Error",
+    "cancel": "Cancelled",
+    "unknown": "Unknown",
+}
+
+
+def state_text(entry: HistoryEntry) -> str:
+    if entry.state is SubmissionState.SUBMITTING:
+        return "Submitting…"
+    if entry.state is SubmissionState.FAILED:
+        return "Failed"
+    if entry.state is SubmissionState.UNKNOWN:
+        return "Unknown — check on server"
+    if entry.step is None:
+        return "Submitted"
+    return STEP_LABELS.get(entry.step, entry.step)
+
+
+def range_text(entry: HistoryEntry) -> str:
+    if entry.start_pos == 0 and entry.duration == 0:
+        return "Whole file"
+    if entry.duration == 0:
+        return f"{format_ms(entry.start_pos)} – end"
+    return f"{format_ms(entry.start_pos)} – {format_ms(entry.start_pos + entry.duration)}"
+
+
+def output_text(entry: HistoryEntry) -> str:
+    body = entry.request_body
+    container = str(body.get("format", "mp4")).upper()
+    codec = {"h264": "H.264", "h265": "H.265"}.get(str(body.get("codec")), str(body.get("codec")))
+    return f"{entry.width} × {entry.height} · {container} {codec}"
+
+
+def progress_text(entry: HistoryEntry) -> str:
+    if entry.step == "done":
+        return "100%"
+    if entry.progress is not None:
+        return f"{entry.progress:.0%}"
+    return ""
+
+
+def cell_text(entry: HistoryEntry, column: int) -> str:
+    match column:
+        case 0:
+            return human.local_time(entry.created_at)
+        case 1:
+            return entry.source_name or entry.vid
+        case 2:
+            return "Preview" if entry.task_type == "SR_PREVIEW" else "Full"
+        case 3:
+            return entry.category.capitalize() if entry.category != "cg" else "CG"
+        case 4:
+            return range_text(entry)
+        case 5:
+            return output_text(entry)
+        case 6:
+            return state_text(entry)
+        case 7:
+            return progress_text(entry)
+        case 8:
+            return entry.tid or ""
+        case _:
+            return entry.out_vid or ""
+
+
+def _search_text(entry: HistoryEntry) -> str:
+    parts = [cell_text(entry, column) for column in range(len(COLUMNS))]
+    parts.extend((entry.vid, entry.in_vid or "", entry.message or ""))
+    return "\n".join(parts).lower()
+
+
+def _sort_key(column: int) -> Callable[[HistoryEntry], Any]:
+    if column == WHEN:
+        return lambda entry: (entry.created_at, entry.id)
+    if column == PROGRESS:
+        return lambda entry: (1.0 if entry.step == "done" else entry.progress or 0.0, entry.id)
+    return lambda entry: (cell_text(entry, column).lower(), entry.id)
+
+
+class HistoryTableModel(QAbstractTableModel):
+    """Rows of :class:`HistoryEntry`, newest first unless sorted otherwise."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._entries: list[HistoryEntry] = []
+        self._texts: list[str] = []
+        self._position: dict[int, int] = {}  # entry id -> index in _entries
+        self._order: list[int] = []  # indexes into _entries, sorted
+        self._visible: list[int] = []  # _order filtered
+        self._row_of: dict[int, int] = {}  # index in _entries -> visible row
+        self._needle = ""
+        self._sort_column = WHEN
+        self._sort_order = Qt.SortOrder.DescendingOrder
+
+    # --- loading and updating ------------------------------------------------------------------
+
+    def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self._texts = [_search_text(entry) for entry in self._entries]
+        self._position = {entry.id: index for index, entry in enumerate(self._entries)}
+        self._resort()
+        self._refilter()
+        self.endResetModel()
+
+    def upsert(self, entry: HistoryEntry) -> None:
+        """Add a new submission or update one in place (a tracked task's progress)."""
+        index = self._position.get(entry.id)
+        if index is not None:
+            self._entries[index] = entry
+            self._texts[index] = _search_text(entry)
+            row = self._row_of.get(index)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            return
+        index = len(self._entries)
+        self._entries.append(entry)
+        self._texts.append(_search_text(entry))
+        self._position[entry.id] = index
+        newest_first = (
+            self._sort_column == WHEN and self._sort_order == Qt.SortOrder.DescendingOrder
+        )
+        if not newest_first:
+            self.beginResetModel()
+            self._resort()
+            self._refilter()
+            self.endResetModel()
+            return
+        self._order.insert(0, index)
+        if self._needle in self._texts[index]:
+            self.beginInsertRows(QModelIndex(), 0, 0)
+            self._visible.insert(0, index)
+            self._row_of = {idx: row for row, idx in enumerate(self._visible)}
+            self.endInsertRows()
+
+    def remove_entry(self, entry_id: int) -> None:
+        if entry_id not in self._position:
+            return
+        self.set_entries([entry for entry in self._entries if entry.id != entry_id])
+
+    def set_filter_text(self, text: str) -> None:
+        needle = text.strip().lower()
+        if needle == self._needle:
+            return
+        self.beginResetModel()
+        self._needle = needle
+        self._refilter()
+        self.endResetModel()
+
+    def entry_at(self, row: int) -> HistoryEntry:
+        return self._entries[self._visible[row]]
+
+    def row_of(self, entry_id: int) -> int | None:
+        index = self._position.get(entry_id)
+        return None if index is None else self._row_of.get(index)
+
+    def entry(self, entry_id: int) -> HistoryEntry | None:
+        index = self._position.get(entry_id)
+        return None if index is None else self._entries[index]
+
+    def all_entries(self) -> list[HistoryEntry]:
+        return list(self._entries)
+
+    def _resort(self) -> None:
+        key = _sort_key(self._sort_column)
+        entries = self._entries
+        self._order = sorted(
+            range(len(entries)),
+            key=lambda index: key(entries[index]),
+            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+        )
+
+    def _refilter(self) -> None:
+        needle, texts = self._needle, self._texts
+        self._visible = [i for i in self._order if needle in texts[i]] if needle else self._order
+        self._row_of = {index: row for row, index in enumerate(self._visible)}
+
+    # --- Qt model ------------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort_column, self._sort_order = column, order
+        self._resort()
+        self._refilter()
+        self.layoutChanged.emit()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        entry = self._entries[self._visible[index.row()]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_text(entry, index.column())
+        if role == ENTRY_ROLE:
+            return entry
+        if role == PROGRESS_ROLE:
+            return 1.0 if entry.step == "done" else entry.progress
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(entry, index.column())
+        return None
+
+    @staticmethod
+    def _tooltip(entry: HistoryEntry, column: int) -> str | None:
+        if column == STATE and entry.message:
+            return entry.message
+        if column == SOURCE:
+            return f"Video {entry.vid}"
+        return None
