@@ -1,19 +1,27 @@
-"""Suite-wide configuration: headless Qt, and a fresh in-memory keychain for every test."""
+"""Suite-wide configuration: headless Qt, private user folders, a fresh in-memory keychain."""
 
 from __future__ import annotations
 
+import atexit
 import os
-
-# Set before anything imports Qt: the suite always runs headless.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_API", "pyside6")
-
+import shutil
+import tempfile
 from collections.abc import Iterator
 
 import keyring
 import pytest
 
 from tests.keyring_stub import MemoryKeyring
+
+# Set before anything imports Qt: the suite always runs headless.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+
+# No test reads or writes the real per-user folders (platformdirs follows these on Linux).
+_USER_DIRS = tempfile.mkdtemp(prefix="kokoon-tests-")
+atexit.register(shutil.rmtree, _USER_DIRS, True)
+for _name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+    os.environ[_name] = os.path.join(_USER_DIRS, _name.lower())  # noqa: PTH118
 
 
 @pytest.fixture(autouse=True)

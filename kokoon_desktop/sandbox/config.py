@@ -42,6 +42,9 @@ class SandboxConfig:
     link_ttl_s: int = 3600
     #: Start every account with a few short generated clips so the demo has something to show.
     seed_demo_videos: bool = False
+    #: Where generated demo clips are kept between runs, so only the first start pays for
+    #: encoding them; None means inside the sandbox's own data directory.
+    seed_cache_dir: Path | None = None
     #: Injectable so tests can move time deterministically.
     clock: Callable[[], float] = time.time
 

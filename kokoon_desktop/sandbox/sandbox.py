@@ -6,6 +6,7 @@ real socket through :class:`~.server.LoopbackSandbox`, which wraps one of these.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import weakref
@@ -26,7 +27,7 @@ from .faults import Faults
 from .links import LinkSigner
 from .media import write_clip, write_thumbnail
 from .middleware import Sleeper
-from .probe import probe_video
+from .probe import MediaInfo, ProbeError, probe_video
 from .requestlog import LoggedRequest, RequestLog
 from .state import SandboxState, link_or_copy
 from .transport import SandboxTransport
@@ -161,13 +162,11 @@ class Sandbox:
         self.sleeper.interrupt()
 
     def _seed_demo_videos(self) -> None:
-        folder = self.data_dir / "seed"
+        folder = self.config.seed_cache_dir or self.data_dir / "seed"
         folder.mkdir(parents=True, exist_ok=True)
         now = self.state.now()
         for name, width, height, rate, seconds, age_h in DEMO_CLIPS:
-            clip = write_clip(folder / name, width=width, height=height, fps=rate, seconds=seconds)
-            thumb = write_thumbnail(clip, folder / f"{clip.stem}.jpg")
-            media = probe_video(clip)
+            clip, thumb, media = _cached_clip(folder, name, width, height, rate, seconds)
             for token in self.config.tokens:
                 self.state.add_original(
                     self.uid(token),
@@ -197,3 +196,22 @@ class Sandbox:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _cached_clip(
+    folder: Path, name: str, width: int, height: int, rate: Fraction | int, seconds: float
+) -> tuple[Path, Path, MediaInfo]:
+    """A demo clip and its thumbnail, made once and reused while they still probe."""
+    clip, thumb = folder / name, folder / f"{Path(name).stem}.jpg"
+    if clip.is_file() and thumb.is_file():
+        try:
+            return clip, thumb, probe_video(clip)
+        except ProbeError:
+            pass  # damaged or half-written: make it again
+    # Written under temporary names and renamed, so a concurrent start never sees half a file.
+    partial = folder / f".{os.getpid()}.{name}"
+    write_clip(partial, width=width, height=height, fps=rate, seconds=seconds)
+    partial_thumb = write_thumbnail(partial, folder / f".{os.getpid()}.{thumb.name}")
+    partial.replace(clip)
+    partial_thumb.replace(thumb)
+    return clip, thumb, probe_video(clip)

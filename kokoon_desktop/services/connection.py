@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import httpx
+import platformdirs
 
 from kokoon_desktop.api.client import KokoonClient
 from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
@@ -44,7 +45,8 @@ class Connection:
 
 def demo_connection(*, warnings: list[str] | None = None) -> Connection:
     """The built-in simulator, in-process: nothing leaves the machine."""
-    sandbox = Sandbox(SandboxConfig(seed_demo_videos=True))
+    cache = platformdirs.user_cache_path("Kokoon Desktop", "Kokoon") / "demo-clips"
+    sandbox = Sandbox(SandboxConfig(seed_demo_videos=True, seed_cache_dir=cache))
     client = KokoonClient(
         token=DEMO_TOKEN, base_url=sandbox.base_url, transport=sandbox.transport()
     )
@@ -63,14 +65,22 @@ def open_connection(
     demo: bool = False,
     environ: Mapping[str, str] | None = None,
     token_store: TokenStore | None = None,
+    session_token: str | None = None,
+    auth_scheme: AuthScheme = AuthScheme.RAW,
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> Connection:
-    """Decide real or demo and open the client. Raises ``ValueError`` for a bad API URL."""
+    """Decide real or demo and open the client. Raises ``ValueError`` for a bad API URL.
+
+    ``api_url`` is what the caller resolved (command line, then ``KOKOON_API_URL``, then the
+    stored setting); the environment is read here only when it is None. ``session_token`` is a
+    token kept in memory because no keychain works.
+    """
     env = os.environ if environ is None else environ
     if demo:
         return demo_connection()
     base_url = check_base_url(api_url or env.get(ENV_API_URL) or DEFAULT_BASE_URL)
-    scheme = AuthScheme((env.get(ENV_AUTH_SCHEME) or AuthScheme.RAW.value).lower())
+    scheme_text = env.get(ENV_AUTH_SCHEME)
+    scheme = AuthScheme(scheme_text.lower()) if scheme_text else auth_scheme
     warnings: list[str] = []
     token = env.get(ENV_TOKEN) or None
     if token is None:
@@ -78,9 +88,17 @@ def open_connection(
         try:
             token = store.load()
         except KeyringUnavailableError as exc:
-            warnings.append(f"{exc}: a token cannot be remembered between sessions.")
+            if session_token is None:
+                warnings.append(f"{exc}: a token cannot be remembered between sessions.")
+    if token is None:
+        token = session_token
     if token is None:
         return demo_connection(warnings=warnings)
+    if session_token is not None and token == session_token:
+        warnings.append(
+            "No working system keychain: the token is kept for this session only and will be "
+            "asked for again next time."
+        )
     client = KokoonClient(token=token, base_url=base_url, auth_scheme=scheme, transport=transport)
     host = httpx.URL(base_url).host
     return Connection(client=client, is_demo=False, label=host, warnings=warnings)

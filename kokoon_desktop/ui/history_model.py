@@ -217,7 +217,9 @@ class HistoryTableModel(QAbstractTableModel):
 
     def _refilter(self) -> None:
         needle, texts = self._needle, self._texts
-        self._visible = [i for i in self._order if needle in texts[i]] if needle else self._order
+        self._visible = (
+            [i for i in self._order if needle in texts[i]] if needle else list(self._order)
+        )
         self._row_of = {index: row for row, index in enumerate(self._visible)}
 
     # --- Qt model ------------------------------------------------------------------------------

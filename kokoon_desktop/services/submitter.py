@@ -1,0 +1,287 @@
+"""Submitting tasks so that none is ever lost or sent twice.
+
+The row is written to the history (committed) before the request leaves, so a crash at any
+moment leaves a trace. ``POST /task`` is sent exactly once; when its answer is lost the row is
+marked UNKNOWN and :meth:`Submitter.check_on_server` looks the task up in ``GET /task`` instead
+of sending it again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from kokoon_desktop.api.client import KokoonClient
+from kokoon_desktop.api.errors import (
+    InsufficientCreditError,
+    KokoonError,
+    NotFoundError,
+    TaskOutcomeUnknownError,
+)
+from kokoon_desktop.api.filters import TaskFilter
+from kokoon_desktop.api.models import Credit, Task
+from kokoon_desktop.core import human
+from kokoon_desktop.core.enums import TaskType
+from kokoon_desktop.core.problems import InvalidTaskSpec
+from kokoon_desktop.core.task_spec import TaskSpec
+from kokoon_desktop.services.observers import notify
+from kokoon_desktop.services.task_update import TaskUpdate
+from kokoon_desktop.storage.history import HistoryEntry, HistoryStore, SubmissionState
+
+log = logging.getLogger(__name__)
+
+INTERRUPTED_MESSAGE = "The app closed before the service answered: check on server."
+NOT_FOUND_MESSAGE = "Not found on the server: the task was not created. You can submit it again."
+
+#: How far the service's clock may be behind ours when matching request times.
+CLOCK_SKEW = timedelta(minutes=2)
+#: Tasks per page when looking a task up, and how many pages at most (1,000 recent tasks).
+LOOKUP_PAGE_SIZE = 50
+LOOKUP_MAX_PAGES = 20
+#: How long the best-effort "needs X, Y left" lookup may delay the failure message.
+CREDIT_DETAIL_TIMEOUT_S = 5.0
+
+
+def request_key(body: Mapping[str, Any]) -> str:
+    """Two requests are the same submission when their bodies are equal, whatever the key order."""
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def same_request(stored: Mapping[str, Any], echoed: Mapping[str, Any] | None) -> bool:
+    """Whether the service's echo of a body is the body we sent.
+
+    Both are read back through :class:`TaskSpec`, which forgives what the service may change
+    (numbers as strings, letter case, key order, defaults it fills in). Ours always carries
+    every documented key, so equal normalised bodies mean the same request.
+    """
+    if echoed is None:
+        return False
+    try:
+        ours = TaskSpec.from_request_body(stored).to_request_body()
+        theirs = TaskSpec.from_request_body(echoed).to_request_body()
+    except InvalidTaskSpec:
+        return request_key(stored) == request_key(echoed)
+    return ours == theirs
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    tid: str
+    request_time: datetime | None
+
+
+class Submitter:
+    """Sends task requests, recording each in the history before and after."""
+
+    def __init__(
+        self,
+        client: KokoonClient,
+        history: HistoryStore,
+        on_change: Callable[[HistoryEntry], None],
+    ) -> None:
+        self._client = client
+        self._history = history
+        self._on_change = on_change
+        # request key -> id of the row being submitted, for the in-flight rule.
+        self._in_flight: dict[str, int] = {}
+        self._checking: set[int] = set()
+
+    def is_in_flight(self, spec: TaskSpec) -> bool:
+        """True while a submission of an equal request awaits the service's answer."""
+        return request_key(spec.to_request_body()) in self._in_flight
+
+    async def submit(self, spec: TaskSpec, *, source_name: str | None) -> HistoryEntry | None:
+        """Writes the row as SUBMITTING (on_change), sends once, marks SUBMITTED/FAILED/UNKNOWN
+        (on_change). Returns None (and sends nothing) if the same spec is already in flight.
+        Never raises KokoonError."""
+        body = spec.to_request_body()
+        key = request_key(body)
+        if key in self._in_flight:
+            log.info("an equal request is already being submitted; not sending it again")
+            return None
+        self._in_flight[key] = -1  # claimed before the first await: a second click sees it
+        try:
+            entry = self._history.add_submission(
+                body, source_name=source_name, source_duration_ms=spec.source_duration_ms
+            )
+            self._in_flight[key] = entry.id
+            notify(self._on_change, entry)
+            entry = await self._send(entry, spec)
+        finally:
+            del self._in_flight[key]
+        notify(self._on_change, entry)
+        return entry
+
+    async def _send(self, entry: HistoryEntry, spec: TaskSpec) -> HistoryEntry:
+        try:
+            created = await self._client.create_task(spec)
+        except TaskOutcomeUnknownError as exc:
+            return self._history.mark_unknown(entry.id, exc.message)
+        except InsufficientCreditError as exc:
+            return self._history.mark_failed(entry.id, await self._credit_message(spec, exc))
+        except KokoonError as exc:
+            # Auth, validation (its message carries the server's words verbatim), 5xx that
+            # certainly created nothing, and network failures before anything was sent.
+            return self._history.mark_failed(entry.id, exc.message)
+        except asyncio.CancelledError:
+            # The app is closing mid-request: the request may have gone out.
+            notify(self._on_change, self._history.mark_unknown(entry.id, INTERRUPTED_MESSAGE))
+            raise
+        except Exception:
+            # A bug, not a service answer: the request may have gone out, so say unknown.
+            entry = self._history.mark_unknown(
+                entry.id, "An unexpected error stopped the submission: check on server."
+            )
+            notify(self._on_change, entry)
+            raise
+        log.info("task %s created for history row %s", created.tid, entry.id)
+        return self._history.mark_submitted(
+            entry.id, tid=created.tid, in_vid=created.in_vid, out_vid=created.out_vid
+        )
+
+    async def _credit_message(self, spec: TaskSpec, exc: InsufficientCreditError) -> str:
+        """ "Not enough credit: this task needs 12, 5 left." with whatever could be learnt."""
+        needed: Decimal | None = None
+        left: Decimal | None = None
+        credit: Credit | BaseException
+        try:
+            async with asyncio.timeout(CREDIT_DETAIL_TIMEOUT_S):
+                if spec.task_type is TaskType.SR:
+                    quote, credit = await asyncio.gather(
+                        self._client.quote(spec), self._client.get_credit(), return_exceptions=True
+                    )
+                    if not isinstance(quote, BaseException):
+                        needed = quote.credit
+                else:
+                    # The service quotes full tasks only; say what is left.
+                    credit = await self._client.get_credit()
+                if not isinstance(credit, BaseException):
+                    left = credit.credit
+        except (KokoonError, TimeoutError) as detail:
+            log.info("could not learn the credit details: %s", detail)
+        if needed is not None and left is not None:
+            return (
+                f"Not enough credit: this task needs {human.credit(needed)}, "
+                f"{human.credit(left)} left."
+            )
+        if needed is not None:
+            return f"Not enough credit: this task needs {human.credit(needed)}."
+        if left is not None:
+            return f"Not enough credit for this task: {human.credit(left)} left."
+        return exc.message
+
+    # --- outcome unknown -----------------------------------------------------------------
+
+    def recover_interrupted(self) -> list[HistoryEntry]:
+        """Rows left SUBMITTING by a previous run (crash, kill) become UNKNOWN: check on server."""
+        busy = set(self._in_flight.values())
+        recovered = []
+        for entry in self._history.by_state(SubmissionState.SUBMITTING):
+            if entry.id in busy:
+                continue  # sent by this run and still awaiting its answer
+            entry = self._history.mark_unknown(entry.id, INTERRUPTED_MESSAGE)
+            notify(self._on_change, entry)
+            recovered.append(entry)
+        return recovered
+
+    async def check_on_server(self, entry_id: int) -> HistoryEntry:
+        """For an UNKNOWN row: look for the task with GET /task (recent tasks of the same type
+        around the row's time), confirm by GET /task/{tid} request_body == the row's body and
+        in_vid; found -> SUBMITTED with tid; not found -> FAILED ("not found on the server: it
+        was not created; you can submit again"). Never creates a task.
+
+        A row that is not in doubt (submitted, failed, or still being sent by this run) is
+        returned as it is. If the lookup itself fails, the row stays UNKNOWN and the
+        :class:`KokoonError` is raised for the window to show.
+        """
+        entry = self._history.get(entry_id)
+        if entry is None:
+            raise LookupError(f"No history row {entry_id}.")
+        in_doubt = entry.state is SubmissionState.UNKNOWN or (
+            entry.state is SubmissionState.SUBMITTING and entry_id not in self._in_flight.values()
+        )
+        if not in_doubt or entry_id in self._checking:
+            return entry
+        self._checking.add(entry_id)
+        try:
+            if entry.state is SubmissionState.SUBMITTING:
+                entry = self._history.mark_unknown(entry_id, INTERRUPTED_MESSAGE)
+                notify(self._on_change, entry)
+            found = await self._find_on_server(entry)
+            if found is None:
+                entry = self._history.mark_failed(entry_id, NOT_FOUND_MESSAGE)
+            else:
+                log.info("history row %s is task %s", entry_id, found.tid)
+                entry = self._history.mark_submitted(
+                    entry_id, tid=found.tid, in_vid=found.in_vid, out_vid=found.out_vid
+                )
+                update = TaskUpdate.of(found)
+                entry = self._history.update_task(
+                    entry_id, step=update.step, progress=update.progress, message=update.message
+                )
+        finally:
+            self._checking.discard(entry_id)
+        notify(self._on_change, entry)
+        return entry
+
+    async def _find_on_server(self, entry: HistoryEntry) -> Task | None:
+        """The server's task for this row, or None when it certainly was not created."""
+        since = entry.created_at - CLOCK_SKEW
+        candidates = await self._recent_candidates(entry, since)
+        if not candidates:
+            return None
+        # The task closest in time to our row first: with several equal requests, each row
+        # takes its own.
+        candidates.sort(key=lambda c: abs((c.request_time or since) - entry.created_at))
+        for candidate in candidates:
+            owner = self._history.by_tid(candidate.tid)
+            if owner is not None and owner.id != entry.id:
+                continue  # another row's task
+            try:
+                task = await self._client.get_task(candidate.tid)
+            except NotFoundError:
+                continue  # gone since it was listed
+            if not same_request(entry.request_body, task.request_body):
+                continue
+            if task.in_vid is not None and task.in_vid.lower() != entry.vid.lower():
+                continue
+            return task
+        return None
+
+    async def _recent_candidates(self, entry: HistoryEntry, since: datetime) -> list[_Candidate]:
+        """Summaries of tasks of the row's type and source requested since ``since``."""
+        vid = entry.vid.lower()
+        # A day's margin on the date filter: the service may count days in its own time zone.
+        start_date = (since - timedelta(days=1)).date()
+        candidates: list[_Candidate] = []
+        seen = 0
+        for page_num in range(LOOKUP_MAX_PAGES):
+            page = await self._client.list_tasks(
+                TaskFilter(
+                    task_type=TaskType(entry.task_type),
+                    page_size=LOOKUP_PAGE_SIZE,
+                    page_num=page_num,
+                    start_date=start_date,
+                )
+            )
+            recent = 0
+            for summary in page.tasks:
+                if summary.request_time is not None and summary.request_time < since:
+                    continue
+                recent += 1
+                if summary.in_vid is None or summary.in_vid.lower() == vid:
+                    candidates.append(_Candidate(summary.tid, summary.request_time))
+            seen += len(page.tasks)
+            last_page = len(page.tasks) < LOOKUP_PAGE_SIZE or (
+                page.all_count is not None and seen >= page.all_count
+            )
+            # Lists come newest first: a page with nothing recent means the rest is older.
+            if last_page or recent == 0:
+                break
+        return candidates

@@ -1,0 +1,670 @@
+"""Every submission, written before its request is sent: the record that a task cannot be lost.
+
+One SQLite file per profile (``ProfilePaths.history_file``), opened by one :class:`HistoryStore`
+on the event-loop thread. Durability and concurrency choices:
+
+- **WAL, ``synchronous=NORMAL``.** Every write is its own transaction and commits before the
+  method returns, so a crash or ``kill -9`` right after ``add_submission`` returns keeps the
+  row: a committed transaction is in the WAL file, which the operating system holds even if
+  the process dies. What NORMAL gives up against FULL is the last commits before a *power
+  cut* or kernel crash (the file stays consistent; it is rolled back to an earlier commit).
+  FULL would ``fsync`` on every commit, and the tracker writes on every poll of every active
+  task: at several milliseconds per fsync on ordinary disks, on the UI thread, that would
+  stall the window (the 50 ms budget) for a guarantee against a rarer event, and a lost
+  progress update is re-read from the server at the next poll anyway.
+- **Concurrent processes** (a second window, the bench reading the file) are safe: WAL lets
+  readers run beside one writer, writers take the lock with ``BEGIN IMMEDIATE`` and wait up to
+  ``BUSY_TIMEOUT_S`` for it.
+- **Files it cannot use** (not SQLite, damaged, another program's database, written by a newer
+  version) raise :class:`HistoryError` with a sentence a person can act on, and are not
+  modified.
+
+State machine of a row (anything else raises :class:`TransitionError`)::
+
+    SUBMITTING -> SUBMITTED | FAILED | UNKNOWN      (the answer, or its absence)
+    UNKNOWN    -> SUBMITTED | FAILED | UNKNOWN      ("check on server", or still unknown)
+    SUBMITTED  -> SUBMITTED with the same tid       (a repeated answer adds what was missing)
+    SUBMITTED:   update_task() follows the server's step and progress
+    FAILED:      final
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import json
+import logging
+import math
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Final, Self, cast
+
+from kokoon_desktop.core.enums import Step
+from kokoon_desktop.storage import history_schema
+from kokoon_desktop.storage.history_schema import (
+    COLUMNS,
+    SUMMARY_INTEGER_COLUMNS,
+    SUMMARY_TEXT_COLUMNS,
+    ForeignDatabaseError,
+    NewerSchemaError,
+)
+
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "EntryNotFoundError",
+    "HistoryEntry",
+    "HistoryError",
+    "HistoryStore",
+    "SubmissionState",
+    "TransitionError",
+]
+
+_log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_S = 5.0
+"""How long a write waits for another process holding the write lock before giving up."""
+
+
+class HistoryError(Exception):
+    """The history cannot be read or written; the message is meant for the person using the app."""
+
+
+class EntryNotFoundError(HistoryError):
+    """No row with this id: it was removed (or never existed)."""
+
+
+class TransitionError(HistoryError):
+    """The requested change does not follow from the row's current state."""
+
+
+class SubmissionState(StrEnum):
+    """Where a submission stands from the app's side (the task's own life is ``step``)."""
+
+    SUBMITTING = "submitting"  # written before the request is sent
+    SUBMITTED = "submitted"  # the service answered with a tid; `step` follows the task
+    FAILED = "failed"  # the service refused or the request certainly never arrived
+    UNKNOWN = "unknown"  # may or may not exist on the server: "check on server"
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _integer(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One row of the history, as read from the store.
+
+    The derived properties read the request body; they give ``""`` or ``0`` when a body lacks
+    the field (only a body not made by ``TaskSpec.to_request_body`` can).
+
+    ``request_body`` of an entry read from the store is a read-only ``Mapping`` that parses the
+    stored JSON on first use (most rows of a long history are never opened): use
+    ``dict(entry.request_body)`` where a real ``dict`` is needed, e.g. for ``json.dumps``.
+    """
+
+    id: int
+    created_at: datetime  # UTC, aware; when the row was written (before sending)
+    updated_at: datetime
+    state: SubmissionState
+    request_body: Mapping[str, Any]  # exactly the body sent (TaskSpec.to_request_body())
+    source_name: str | None  # local file name or the video's filename, if known
+    source_duration_ms: int | None
+    tid: str | None = None
+    in_vid: str | None = None
+    out_vid: str | None = None
+    step: str | None = None  # raw step from GET /task/{tid}
+    progress: float | None = None  # 0..1 only while running and meaningful, else None
+    message: str | None = None  # failure reason (server's words when given) or result_message
+
+    @property
+    def vid(self) -> str:
+        return _text(self.request_body.get("vid"))
+
+    @property
+    def task_type(self) -> str:
+        return _text(self.request_body.get("task_type"))
+
+    @property
+    def category(self) -> str:
+        return _text(self.request_body.get("category"))
+
+    @property
+    def start_pos(self) -> int:
+        return _integer(self.request_body.get("start_pos"))
+
+    @property
+    def duration(self) -> int:
+        return _integer(self.request_body.get("duration"))
+
+    @property
+    def width(self) -> int:
+        return _integer(self.request_body.get("width"))
+
+    @property
+    def height(self) -> int:
+        return _integer(self.request_body.get("height"))
+
+    @property
+    def is_active(self) -> bool:
+        """SUBMITTED and the task's step is not terminal (done/error/cancel): keep polling."""
+        return self.state is SubmissionState.SUBMITTED and not Step.parse(self.step).is_terminal
+
+    @property
+    def is_finished(self) -> bool:
+        """FAILED, or SUBMITTED with a terminal step: nothing will change any more."""
+        if self.state is SubmissionState.FAILED:
+            return True
+        return self.state is SubmissionState.SUBMITTED and Step.parse(self.step).is_terminal
+
+
+# Row layout: the order of history_schema.COLUMNS.
+_SELECT: Final = f"SELECT {', '.join(COLUMNS)} FROM history"  # noqa: S608 - fixed names
+_BODY_INDEX: Final = COLUMNS.index("request_body")
+_SUMMARY_COLUMNS: Final = SUMMARY_TEXT_COLUMNS + SUMMARY_INTEGER_COLUMNS
+_SUMMARY_START: Final = COLUMNS.index(_SUMMARY_COLUMNS[0])
+assert COLUMNS[_SUMMARY_START:] == _SUMMARY_COLUMNS, "summary columns come last"
+_SUMMARY_INDEX: Final = {name: index for index, name in enumerate(_SUMMARY_COLUMNS)}
+_STATES: Final = {state.value: state for state in SubmissionState}
+_INT64: Final = range(-(2**63), 2**63)
+
+
+class _StoredBody(Mapping[str, Any]):
+    """A request body read from the store: its JSON is parsed only when first needed.
+
+    The summary fields (vid, category, size, range...) come from their own columns without
+    parsing; a NULL column means "not a plain value", and the JSON answers instead. It keeps
+    only the body's text and those columns, not the whole row, to keep a long history small.
+    """
+
+    __slots__ = ("_data", "_summary", "_text")
+
+    def __init__(self, text: str, summary: tuple[Any, ...]) -> None:
+        self._text = text
+        self._summary = summary
+        self._data: dict[str, Any] | None = None
+
+    def _parsed(self) -> dict[str, Any]:
+        data = self._data
+        if data is None:
+            try:
+                loaded = json.loads(self._text)
+            except ValueError:
+                loaded = None
+            if not isinstance(loaded, dict):
+                # Only editing the file by hand can do this; show the row, without a body.
+                _log.warning("A stored request body is not a JSON object: %.80r", self._text)
+                loaded = {}
+            data = self._data = loaded
+        return data
+
+    def __getitem__(self, key: str) -> Any:
+        if self._data is None:
+            index = _SUMMARY_INDEX.get(key)
+            if index is not None:
+                value = self._summary[index]
+                if value is not None:
+                    return value
+        return self._parsed()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._parsed())
+
+    def __len__(self) -> int:
+        return len(self._parsed())
+
+    def __repr__(self) -> str:
+        return repr(self._parsed())
+
+
+_EntryUnderConstruction = dataclasses.make_dataclass(
+    "_EntryUnderConstruction",
+    [field.name for field in dataclasses.fields(HistoryEntry)],
+    slots=True,
+)
+"""HistoryEntry's twin without ``frozen``: same slots, same order, a plain ``__init__``.
+
+A frozen dataclass's ``__init__`` goes through ``object.__setattr__`` for each of the 13
+fields, which made it most of the Python time spent turning 100,000 rows into entries. Rows are
+built as this twin and then become HistoryEntry objects by ``__class__`` assignment, which
+Python allows between classes of identical slot layout (it raises ``TypeError`` otherwise, so a
+field added to one and not the other cannot go unnoticed).
+"""
+
+
+def _entry(row: tuple[Any, ...]) -> HistoryEntry:
+    entry = _EntryUnderConstruction(
+        row[0],
+        datetime.fromisoformat(row[1]),
+        datetime.fromisoformat(row[2]),
+        # A state this version does not know can only come from editing the file by hand;
+        # "unknown" is the answer that makes the user check rather than trust it.
+        _STATES.get(row[3], SubmissionState.UNKNOWN),
+        _StoredBody(row[_BODY_INDEX], row[_SUMMARY_START:]),
+        row[5],
+        row[6],
+        row[7],
+        row[8],
+        row[9],
+        row[10],
+        row[11],
+        row[12],
+    )
+    entry.__class__ = HistoryEntry
+    return cast(HistoryEntry, entry)
+
+
+def _to_plain(value: object) -> object:
+    """``json.dumps`` hook: nested mappings (a stored body being resubmitted) become dicts."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise TypeError(f"a {type(value).__name__} is not a JSON value")
+
+
+def _body_json(request_body: Mapping[str, Any]) -> str:
+    try:
+        return json.dumps(
+            request_body,
+            default=_to_plain,
+            ensure_ascii=False,
+            allow_nan=False,
+            separators=(",", ":"),
+        )
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"The request body cannot be stored as JSON: {exc}") from None
+
+
+def _summary(request_body: Mapping[str, Any]) -> list[object]:
+    """The summary columns' values: the body's own value when plain, else NULL."""
+    values: list[object] = []
+    for name in SUMMARY_TEXT_COLUMNS:
+        value = request_body.get(name)
+        values.append(value if type(value) is str else None)
+    for name in SUMMARY_INTEGER_COLUMNS:
+        value = request_body.get(name)
+        values.append(value if type(value) is int and value in _INT64 else None)
+    return values
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+_DESCRIPTIONS: Final = {
+    SubmissionState.SUBMITTING: "it is still being sent",
+    SubmissionState.SUBMITTED: "it was already submitted",
+    SubmissionState.FAILED: "it already failed",
+    SubmissionState.UNKNOWN: "its outcome is not known yet",
+}
+
+
+def _describe(state: SubmissionState) -> str:
+    return _DESCRIPTIONS[state]
+
+
+class _Refused(Exception):
+    """Why a change does not apply to a row in its current state."""
+
+
+_Plan = Callable[[sqlite3.Connection, HistoryEntry], Mapping[str, object]]
+
+
+class HistoryStore:
+    """The history file of one profile; every write is committed before the method returns.
+
+    Use it from one thread (the event loop's). ``clock`` gives the time written into rows; it
+    must return aware datetimes (tests pass a fake one).
+    """
+
+    def __init__(self, path: Path, *, clock: Callable[[], datetime] = _utc_now) -> None:
+        self.path = Path(path)
+        self._clock = clock
+        self._db: sqlite3.Connection | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise HistoryError(
+                f"Cannot create the folder for the history, {self.path.parent}: "
+                f"{exc.strerror or exc}"
+            ) from None
+        db = self._open()
+        self._db = db
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise HistoryError(self._explain(exc, "open")) from exc
+        try:
+            # Refuse before anything is written: switching to WAL rewrites the file's header.
+            history_schema.check_readable(db)
+            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode != "wal":
+                _log.warning("History %s is in journal mode %s, not WAL", self.path, mode)
+            db.execute("PRAGMA synchronous = NORMAL")
+            history_schema.migrate(db)
+            db.execute(f"{_SELECT} LIMIT 0").fetchall()  # every column is there
+        except NewerSchemaError as exc:
+            db.close()
+            raise HistoryError(
+                f"The history file {self.path} was written by a newer version of Kokoon "
+                f"Desktop ({exc}). It has not been changed. Update Kokoon Desktop to see this "
+                "history, or start this version with another profile (--profile-dir)."
+            ) from None
+        except ForeignDatabaseError as exc:
+            db.close()
+            raise HistoryError(
+                f"The file {self.path} is a database of another program, not a Kokoon Desktop "
+                f"history ({exc}). It has not been changed. Move it elsewhere so a new history "
+                "can be started in its place."
+            ) from None
+        except sqlite3.Error as exc:
+            db.close()
+            raise HistoryError(self._explain(exc, "open")) from exc
+        return db
+
+    def _explain(self, exc: sqlite3.Error, doing: str) -> str:
+        detail = str(exc) or type(exc).__name__
+        lowered = detail.lower()
+        if "locked" in lowered or "busy" in lowered:
+            return (
+                f"Could not {doing} the history: the file {self.path} is busy (another Kokoon "
+                f"Desktop is writing to it) and stayed busy for {BUSY_TIMEOUT_S:.0f} s. "
+                "Try again in a moment."
+            )
+        if isinstance(exc, sqlite3.DatabaseError) and (
+            "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered
+        ):
+            return (
+                f"The history file {self.path} is damaged or is not a history database "
+                f"({detail}). Move it elsewhere (or rename it) so a new history can be "
+                "started; keep it if you want to try to recover the old entries."
+            )
+        return f"Could not {doing} the history in {self.path}: {detail}."
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the file; calling it again does nothing."""
+        db, self._db = self._db, None
+        if db is None:
+            return
+        try:
+            db.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            _log.debug("PRAGMA optimize failed on %s", self.path, exc_info=True)
+        db.close()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise HistoryError(f"The history {self.path} is closed.")
+        return self._db
+
+    @contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise HistoryError(self._explain(exc, doing)) from exc
+
+    @contextmanager
+    def _write(self, doing: str) -> Iterator[sqlite3.Connection]:
+        """One transaction, committed on leaving; rolled back on any exception."""
+        db = self._connection()
+        with self._errors(doing):
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    def _now(self) -> str:
+        now = self._clock()
+        if now.tzinfo is None:
+            raise ValueError("The history's clock must give aware datetimes (UTC).")
+        return now.astimezone(UTC).isoformat(timespec="microseconds")
+
+    @staticmethod
+    def _row(db: sqlite3.Connection, entry_id: int) -> tuple[Any, ...] | None:
+        row: tuple[Any, ...] | None = db.execute(f"{_SELECT} WHERE id = ?", (entry_id,)).fetchone()
+        return row
+
+    def add_submission(
+        self,
+        request_body: Mapping[str, Any],
+        *,
+        source_name: str | None,
+        source_duration_ms: int | None,
+    ) -> HistoryEntry:
+        """Record a submission about to be sent, as SUBMITTING; committed before it returns.
+
+        Raises ``ValueError`` (and writes nothing) if the body is not JSON.
+        """
+        body = _body_json(request_body)
+        now = self._now()
+        with self._write("add to") as db:
+            cursor = db.execute(
+                "INSERT INTO history (created_at, updated_at, state, request_body, source_name, "
+                "source_duration_ms, vid, task_type, category, start_pos, duration, width, height)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    now,
+                    now,
+                    SubmissionState.SUBMITTING.value,
+                    body,
+                    source_name,
+                    source_duration_ms,
+                    *_summary(request_body),
+                ),
+            )
+            row = self._row(db, _last_id(cursor))
+        assert row is not None
+        return _entry(row)
+
+    def _change(
+        self,
+        entry_id: int,
+        doing: str,
+        plan: _Plan,
+    ) -> HistoryEntry:
+        """Apply the changes ``plan`` makes for the row as it is now, in one transaction.
+
+        ``plan`` raises :class:`_Refused` with the reason when the change does not apply.
+        """
+        with self._write(doing) as db:
+            row = self._row(db, entry_id)
+            if row is None:
+                raise EntryNotFoundError(
+                    f"History entry #{entry_id} is no longer in the history (it was removed)."
+                )
+            try:
+                changes = plan(db, _entry(row))
+            except _Refused as refused:
+                raise TransitionError(
+                    f"Cannot {doing} history entry #{entry_id}: {refused}."
+                ) from None
+            assignments = "".join(f", {name} = ?" for name in changes)
+            db.execute(
+                f"UPDATE history SET updated_at = ?{assignments} WHERE id = ?",  # noqa: S608 - our column names
+                (self._now(), *changes.values(), entry_id),
+            )
+            updated = self._row(db, entry_id)
+        assert updated is not None
+        return _entry(updated)
+
+    def mark_submitted(
+        self, entry_id: int, *, tid: str, in_vid: str | None, out_vid: str | None
+    ) -> HistoryEntry:
+        """The service created the task ``tid`` for this row (from its answer, or found later).
+
+        Repeating it with the same tid fills in vids that were missing; another row already
+        holding ``tid`` is refused, so one server task is never listed twice.
+        """
+        if not isinstance(tid, str) or not tid.strip():
+            raise ValueError(f"A task ID is a non-empty string, not {tid!r}.")
+        tid = tid.strip()
+
+        def plan(db: sqlite3.Connection, entry: HistoryEntry) -> Mapping[str, object]:
+            other = db.execute(
+                "SELECT id FROM history WHERE tid = ? AND id != ?", (tid, entry.id)
+            ).fetchone()
+            if other is not None:
+                raise _Refused(f"task {tid} is already recorded as entry #{other[0]}")
+            if entry.state is SubmissionState.FAILED:
+                raise _Refused(_describe(entry.state))
+            if entry.state is SubmissionState.SUBMITTED:
+                if entry.tid != tid:
+                    raise _Refused(f"it was already submitted as task {entry.tid}")
+                return {"in_vid": in_vid or entry.in_vid, "out_vid": out_vid or entry.out_vid}
+            # From SUBMITTING or UNKNOWN; the "outcome unknown" message no longer applies.
+            changes = {"state": SubmissionState.SUBMITTED.value, "tid": tid, "message": None}
+            return changes | {"in_vid": in_vid, "out_vid": out_vid}
+
+        return self._change(entry_id, "mark as submitted", plan)
+
+    def _pending(self, state: SubmissionState, message: str) -> _Plan:
+        """A plan that moves a row still waiting for its outcome to ``state``."""
+
+        def plan(db: sqlite3.Connection, entry: HistoryEntry) -> Mapping[str, object]:
+            if entry.state not in (SubmissionState.SUBMITTING, SubmissionState.UNKNOWN):
+                raise _Refused(_describe(entry.state))
+            return {"state": state.value, "message": message}
+
+        return plan
+
+    def mark_failed(self, entry_id: int, message: str) -> HistoryEntry:
+        """The task was certainly not created: refused by the service, or never sent."""
+        plan = self._pending(SubmissionState.FAILED, message)
+        return self._change(entry_id, "mark as failed", plan)
+
+    def mark_unknown(self, entry_id: int, message: str) -> HistoryEntry:
+        """The request may have reached the service: the user is offered "check on server"."""
+        plan = self._pending(SubmissionState.UNKNOWN, message)
+        return self._change(entry_id, "mark as unknown", plan)
+
+    def update_task(
+        self, entry_id: int, *, step: str, progress: float | None, message: str | None
+    ) -> HistoryEntry:
+        """What ``GET /task/{tid}`` said about a submitted task; ``progress`` is 0..1 or None."""
+        if progress is not None:
+            if (
+                isinstance(progress, bool)
+                or not isinstance(progress, int | float)
+                or not (math.isfinite(progress) and 0.0 <= progress <= 1.0)
+            ):
+                raise ValueError(f"Progress is a fraction from 0 to 1 or None, not {progress!r}.")
+            progress = float(progress)
+
+        def plan(db: sqlite3.Connection, entry: HistoryEntry) -> Mapping[str, object]:
+            if entry.state is not SubmissionState.SUBMITTED:
+                raise _Refused(_describe(entry.state))
+            return {"step": step, "progress": progress, "message": message}
+
+        return self._change(entry_id, "update the task of", plan)
+
+    def remove(self, entry_id: int) -> None:
+        """Forget a row (the task itself stays on the server); a missing id is not an error.
+
+        A row still being sent is refused: its answer is about to arrive, and removing it would
+        lose the only record of a task that may be created and charged.
+        """
+        with self._write("remove from") as db:
+            row = self._row(db, entry_id)
+            if row is None:
+                return
+            if _entry(row).state is SubmissionState.SUBMITTING:
+                raise TransitionError(
+                    f"History entry #{entry_id} is still being sent; it can be removed once "
+                    "the service has answered."
+                )
+            db.execute("DELETE FROM history WHERE id = ?", (entry_id,))
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _select(self, where: str, parameters: tuple[object, ...] = ()) -> list[HistoryEntry]:
+        db = self._connection()
+        with _gc_paused(), self._errors("read"):
+            rows = db.execute(f"{_SELECT} {where}", parameters).fetchall()
+            return [_entry(row) for row in rows]
+
+    def get(self, entry_id: int) -> HistoryEntry | None:
+        db = self._connection()
+        with self._errors("read"):
+            row = self._row(db, entry_id)
+        return None if row is None else _entry(row)
+
+    def by_tid(self, tid: str) -> HistoryEntry | None:
+        """The row of a server task, if it is in the history."""
+        found = self._select("WHERE tid = ?", (tid,))
+        return found[0] if found else None
+
+    def entries(self) -> list[HistoryEntry]:
+        """All rows, newest first (in the order they were written, which a clock set back
+        cannot shuffle)."""
+        return self._select("ORDER BY id DESC")
+
+    def active(self) -> list[HistoryEntry]:
+        """SUBMITTED rows whose task is not finished: the ones to keep tracking, newest first."""
+        # The SQL narrows by the exact terminal words; is_active decides (it also forgives
+        # spaces around the step, as Step.parse does).
+        candidates = self._select(
+            "WHERE state = ? AND (step IS NULL OR lower(step) NOT IN ('done', 'error', 'cancel'))"
+            " ORDER BY id DESC",
+            (SubmissionState.SUBMITTED.value,),
+        )
+        return [entry for entry in candidates if entry.is_active]
+
+    def by_state(self, state: SubmissionState) -> list[HistoryEntry]:
+        """Rows in one state, newest first."""
+        return self._select("WHERE state = ? ORDER BY id DESC", (SubmissionState(state).value,))
+
+    def interrupted(self) -> list[HistoryEntry]:
+        """Rows left SUBMITTING by a previous run that died before the answer came."""
+        return self.by_state(SubmissionState.SUBMITTING)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No garbage collection while a long history loads.
+
+    Reading 100,000 rows makes some 300,000 new container objects (row, entry, body), and the
+    cyclic collector, triggered by allocation counts, traverses all of them (and the rest of
+    the app) again and again while they are made: about a third of the load time. None of
+    them can be in a cycle, so nothing is lost by collecting once afterwards, as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _last_id(cursor: sqlite3.Cursor) -> int:
+    row_id = cursor.lastrowid
+    assert row_id is not None
+    return row_id
