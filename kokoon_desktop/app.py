@@ -1,23 +1,42 @@
-"""``kokoon-desktop``: builds the window, wires it to the service and runs the qasync loop."""
+"""``kokoon-desktop``: builds everything, wires it together and runs the qasync loop.
+
+Collaborators are made here and passed to the window through its constructor; nothing is a
+global. The profile (settings, history, logs) lives in the per-user folders, or in
+``--profile-dir`` for isolated runs and tests.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import json
+import logging
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 # PySide6 is imported before qasync, so qasync picks this binding and no other.
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from qasync import run as run_qt_loop
 
 from kokoon_desktop import __version__
 from kokoon_desktop.api.errors import KokoonError
-from kokoon_desktop.services.connection import Connection, open_connection
+from kokoon_desktop.environment import ENV_API_URL
+from kokoon_desktop.log import configure_logging, redact
+from kokoon_desktop.paths import ProfilePaths, profile_paths
+from kokoon_desktop.services.connection import open_connection
+from kokoon_desktop.services.session import ServiceSession
+from kokoon_desktop.storage.history import HistoryError, HistoryStore
+from kokoon_desktop.storage.settings import SettingsStore
+from kokoon_desktop.storage.token_store import SessionTokenStore
+from kokoon_desktop.ui.crash_dialog import install_excepthook
 from kokoon_desktop.ui.main_window import MainWindow
+from kokoon_desktop.ui.messages import MessageCenter
+from kokoon_desktop.ui.settings_dialog import SettingsDialog
 
 SMOKE_TEST_TIMEOUT_S = 15.0
+log = logging.getLogger(__name__)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -29,6 +48,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--demo", action="store_true", help="use the built-in simulator, not the real service"
     )
     parser.add_argument(
+        "--profile-dir", metavar="DIR", type=Path,
+        help="keep settings, history and logs in DIR (isolated runs, tests)",
+    )  # fmt: skip
+    parser.add_argument(
         "--smoke-test", action="store_true",
         help="build the window, make one round trip to the service, print one JSON line, exit",
     )  # fmt: skip
@@ -36,24 +59,65 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-async def run_window(app: QApplication, connection: Connection, *, smoke_test: bool) -> int:
-    window = MainWindow(connection)
+class App:
+    """The application's collaborators and how a session is opened for the window."""
+
+    def __init__(self, args: argparse.Namespace, paths: ProfilePaths) -> None:
+        self.args = args
+        self.paths = paths
+        self.settings = SettingsStore(paths.settings_file)
+        self.history = HistoryStore(paths.history_file)
+        self.messages = MessageCenter()
+        #: A token kept in memory when no keychain works (never written anywhere).
+        self.session_tokens = SessionTokenStore()
+
+    def open_session(self, window: MainWindow) -> ServiceSession:
+        settings = self.settings.load()
+        api_url = self.args.api_url or os.environ.get(ENV_API_URL) or settings.api_url
+        connection = open_connection(
+            api_url=api_url,
+            demo=self.args.demo or settings.demo_mode,
+            session_token=self.session_tokens.load(),
+            auth_scheme=settings.auth_scheme,
+        )
+        return ServiceSession(
+            connection,
+            self.history,
+            on_entry=window.entry_changed,
+            on_quote=window.quote_ready,
+            on_error=window.service_error,
+        )
+
+    def settings_dialog(self, parent: QWidget) -> SettingsDialog:
+        return SettingsDialog(self.settings, session_store=self.session_tokens, parent=parent)
+
+
+async def run_window(app: QApplication, context: App, *, smoke_test: bool) -> int:
+    window = MainWindow(
+        history=context.history,
+        settings=context.settings,
+        messages=context.messages,
+        open_session=context.open_session,
+        make_settings_dialog=context.settings_dialog,
+    )
+    install_excepthook(lambda: window, context.paths.log_file, redact)
     window.show()
     try:
         if smoke_test:
-            return await _smoke_test(connection)
+            return await _smoke_test(window)
         closed = asyncio.Event()
         app.aboutToQuit.connect(closed.set)
         app.lastWindowClosed.connect(closed.set)
-        window.start_refresh()
         await closed.wait()
         return 0
     finally:
         window.close()
-        await connection.aclose()
+        await window.aclose()
+        context.history.close()
 
 
-async def _smoke_test(connection: Connection) -> int:
+async def _smoke_test(window: MainWindow) -> int:
+    connection = window.session.connection
     outcome: dict[str, object] = {"service": connection.label, "demo": connection.is_demo}
     try:
         credit = await asyncio.wait_for(connection.client.get_credit(), SMOKE_TEST_TIMEOUT_S)
@@ -61,23 +125,31 @@ async def _smoke_test(connection: Connection) -> int:
         outcome.update(ok=False, error=str(exc) or "timed out")
     else:
         outcome.update(ok=True, credit=str(credit.credit))
+    outcome["history_rows"] = window.history_model.rowCount()
     print(json.dumps(outcome), flush=True)
     return 0 if outcome["ok"] else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    paths = profile_paths(args.profile_dir)
+    paths.ensure()
+    configure_logging(paths.log_file)
     try:
-        connection = open_connection(api_url=args.api_url, demo=args.demo)
-    except ValueError as exc:
+        context = App(args, paths)
+    except HistoryError as exc:
         print(f"kokoon-desktop: {exc}", file=sys.stderr)
-        return 2
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Kokoon Desktop")
     app.setApplicationDisplayName("Kokoon Desktop")
     app.setOrganizationName("Kokoon")
-    result: int = run_qt_loop(run_window(app, connection, smoke_test=args.smoke_test))
+    try:
+        result: int = run_qt_loop(run_window(app, context, smoke_test=args.smoke_test))
+    except ValueError as exc:  # a bad API address from the command line or the environment
+        print(f"kokoon-desktop: {exc}", file=sys.stderr)
+        return 2
     return result
 
 

@@ -275,7 +275,7 @@ def _body_json(request_body: Mapping[str, Any]) -> str:
         return json.dumps(
             request_body,
             default=_to_plain,
-            ensure_ascii=False,
+            ensure_ascii=True,  # lone surrogates survive as \udxxx escapes; SQLite refuses raw ones
             allow_nan=False,
             separators=(",", ":"),
         )
@@ -288,11 +288,35 @@ def _summary(request_body: Mapping[str, Any]) -> list[object]:
     values: list[object] = []
     for name in SUMMARY_TEXT_COLUMNS:
         value = request_body.get(name)
-        values.append(value if type(value) is str else None)
+        values.append(value if type(value) is str and _is_utf8(value) else None)
     for name in SUMMARY_INTEGER_COLUMNS:
         value = request_body.get(name)
         values.append(value if type(value) is int and value in _INT64 else None)
     return values
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _storable(text: str | None) -> str | None:
+    """Text SQLite can hold: characters it cannot (lone surrogates) are replaced.
+
+    They come from file names that are not valid UTF-8 (Python decodes those with
+    ``surrogateescape``) and from servers that escape them in JSON; SQLite's UTF-8 would refuse
+    the whole row. These fields are for people to read, so a replaced character loses nothing.
+    """
+    if text is None or _is_utf8(text):
+        return text
+    try:
+        raw = text.encode("utf-8", "surrogateescape")  # a file name's own bytes back
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
 
 
 def _utc_now() -> datetime:
@@ -464,6 +488,12 @@ class HistoryStore:
         Raises ``ValueError`` (and writes nothing) if the body is not JSON.
         """
         body = _body_json(request_body)
+        if source_duration_ms is not None and (
+            isinstance(source_duration_ms, bool)
+            or not isinstance(source_duration_ms, int)
+            or source_duration_ms < 0
+        ):
+            raise ValueError(f"A duration is a number of milliseconds, not {source_duration_ms!r}.")
         now = self._now()
         with self._write("add to") as db:
             cursor = db.execute(
@@ -475,7 +505,7 @@ class HistoryStore:
                     now,
                     SubmissionState.SUBMITTING.value,
                     body,
-                    source_name,
+                    _storable(source_name),
                     source_duration_ms,
                     *_summary(request_body),
                 ),
@@ -525,7 +555,7 @@ class HistoryStore:
         """
         if not isinstance(tid, str) or not tid.strip():
             raise ValueError(f"A task ID is a non-empty string, not {tid!r}.")
-        tid = tid.strip()
+        tid = _storable(tid.strip()) or tid
 
         def plan(db: sqlite3.Connection, entry: HistoryEntry) -> Mapping[str, object]:
             other = db.execute(
@@ -538,10 +568,13 @@ class HistoryStore:
             if entry.state is SubmissionState.SUBMITTED:
                 if entry.tid != tid:
                     raise _Refused(f"it was already submitted as task {entry.tid}")
-                return {"in_vid": in_vid or entry.in_vid, "out_vid": out_vid or entry.out_vid}
+                return {
+                    "in_vid": _storable(in_vid) or entry.in_vid,
+                    "out_vid": _storable(out_vid) or entry.out_vid,
+                }
             # From SUBMITTING or UNKNOWN; the "outcome unknown" message no longer applies.
             changes = {"state": SubmissionState.SUBMITTED.value, "tid": tid, "message": None}
-            return changes | {"in_vid": in_vid, "out_vid": out_vid}
+            return changes | {"in_vid": _storable(in_vid), "out_vid": _storable(out_vid)}
 
         return self._change(entry_id, "mark as submitted", plan)
 
@@ -551,7 +584,7 @@ class HistoryStore:
         def plan(db: sqlite3.Connection, entry: HistoryEntry) -> Mapping[str, object]:
             if entry.state not in (SubmissionState.SUBMITTING, SubmissionState.UNKNOWN):
                 raise _Refused(_describe(entry.state))
-            return {"state": state.value, "message": message}
+            return {"state": state.value, "message": _storable(message)}
 
         return plan
 
@@ -581,7 +614,7 @@ class HistoryStore:
         def plan(db: sqlite3.Connection, entry: HistoryEntry) -> Mapping[str, object]:
             if entry.state is not SubmissionState.SUBMITTED:
                 raise _Refused(_describe(entry.state))
-            return {"step": step, "progress": progress, "message": message}
+            return {"step": _storable(step), "progress": progress, "message": _storable(message)}
 
         return self._change(entry_id, "update the task of", plan)
 
@@ -607,8 +640,7 @@ class HistoryStore:
     def _select(self, where: str, parameters: tuple[object, ...] = ()) -> list[HistoryEntry]:
         db = self._connection()
         with _gc_paused(), self._errors("read"):
-            rows = db.execute(f"{_SELECT} {where}", parameters).fetchall()
-            return [_entry(row) for row in rows]
+            return [_entry(row) for row in db.execute(f"{_SELECT} {where}", parameters)]
 
     def get(self, entry_id: int) -> HistoryEntry | None:
         db = self._connection()

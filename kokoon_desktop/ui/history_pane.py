@@ -48,13 +48,13 @@ class ProgressDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(3, 4, -3, -4)  # type: ignore[attr-defined]
+        bar.rect = option.rect.adjusted(3, 4, -3, -4)
         bar.minimum, bar.maximum = 0, 1000
         bar.progress = round(float(fraction) * 1000)
         bar.text = f"{float(fraction):.0%}"
         bar.textVisible = True
-        bar.palette = option.palette  # type: ignore[attr-defined]
-        bar.state = option.state  # type: ignore[attr-defined]
+        bar.palette = option.palette
+        bar.state = option.state
         style = QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
 

@@ -1,128 +1,426 @@
-"""The main window: which service it talks to, the credit left, and the account's videos."""
+"""The main window: the task form, the range, the history, and the state of the connection.
+
+Everything slow happens in asyncio tasks on the qasync loop, so the window never freezes. The
+window does not talk HTTP itself: it hands work to the services of the current session and
+shows what they report.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import base64
+from collections.abc import Callable, Coroutine
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
-    QTableView,
+    QScrollArea,
+    QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.core import human
-from kokoon_desktop.services.connection import Connection
-from kokoon_desktop.ui.video_table_model import VideoTableModel
+from kokoon_desktop.core.task_spec import TaskSpec
+from kokoon_desktop.services.quoter import QuoteResult
+from kokoon_desktop.services.session import ServiceSession
+from kokoon_desktop.storage.history import HistoryEntry, HistoryStore, SubmissionState
+from kokoon_desktop.storage.settings import SettingsStore
+from kokoon_desktop.ui.crash_dialog import watch_task
+from kokoon_desktop.ui.history_model import HistoryTableModel
+from kokoon_desktop.ui.history_pane import HistoryPane
+from kokoon_desktop.ui.messages import MessageCenter, NotificationBar
+from kokoon_desktop.ui.settings_dialog import SettingsDialog
+from kokoon_desktop.ui.task_form import SourceInfo, TaskForm
+from kokoon_desktop.ui.video_browser import VideoBrowserDialog
 
 DEMO_BADGE_STYLE = (
-    "QLabel { background: #b3541e; color: white; border-radius: 4px; padding: 3px 10px;"
+    "QLabel { background: #b3541e; color: white; border-radius: 4px; padding: 2px 8px;"
     " font-weight: 600; }"
 )
 
+#: Builds the session for the current settings (app.py decides real service or demo).
+SessionFactory = Callable[[], ServiceSession]
+
+
+def _b64(data: QByteArray) -> str:
+    return base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def _unb64(text: str | None) -> QByteArray | None:
+    if not text:
+        return None
+    try:
+        return QByteArray(base64.b64decode(text))
+    except ValueError:
+        return None
+
 
 class MainWindow(QMainWindow):
-    """Kokoon Desktop's window. ``refresh()`` reloads the credit and the video list."""
+    """Kokoon Desktop's window."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(
+        self,
+        *,
+        history: HistoryStore,
+        settings: SettingsStore,
+        messages: MessageCenter,
+        open_session: Callable[[MainWindow], ServiceSession],
+        make_settings_dialog: Callable[[QWidget], SettingsDialog],
+    ) -> None:
         super().__init__()
-        self._connection = connection
-        self._tasks: set[asyncio.Task[None]] = set()
-        self.setWindowTitle("Kokoon Desktop — Demo" if connection.is_demo else "Kokoon Desktop")
-        self.resize(1000, 620)
+        self._history = history
+        self._settings = settings
+        self.messages = messages
+        self._open_session = open_session
+        self._make_settings_dialog = make_settings_dialog
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._last_quote: QuoteResult | None = None
+        self.setWindowTitle("Kokoon Desktop")
+        self.resize(1280, 860)
 
-        title = QLabel("Kokoon Desktop")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        self.form = TaskForm()
+        self.history_model = HistoryTableModel()
+        self.history_pane = HistoryPane(self.history_model)
+        self.notification_bar = NotificationBar(messages, status_bar=self.statusBar())
+        self._build()
+        self._connect()
+        self.session = open_session(self)
+        self._session_changed()
+        self._restore_layout()
 
-        self.service_badge = QLabel(connection.label)
+    # --- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        form_scroll = QScrollArea()
+        form_scroll.setWidget(self.form)
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setMinimumWidth(380)
+        form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(form_scroll, 1)
+        left_layout.addWidget(self.form.action_bar)
+
+        centre = QWidget()
+        centre.setObjectName("timeline_area")
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.addWidget(self.form.range_panel)
+
+        self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.top_splitter.setObjectName("top_splitter")
+        self.top_splitter.addWidget(left)
+        self.top_splitter.addWidget(centre)
+        self.top_splitter.setStretchFactor(0, 0)
+        self.top_splitter.setStretchFactor(1, 1)
+        self.top_splitter.setSizes([400, 880])
+
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.main_splitter.setObjectName("main_splitter")
+        self.main_splitter.addWidget(self.top_splitter)
+        self.main_splitter.addWidget(self.history_pane)
+        self.main_splitter.setSizes([620, 240])
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.notification_bar)
+        layout.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(body)
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        self.refresh_action = QAction("Refresh", self)
+        self.refresh_action.setObjectName("refresh")
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        toolbar.addAction(self.refresh_action)
+        self.settings_action = QAction("Settings…", self)
+        self.settings_action.setObjectName("settings")
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        toolbar.addAction(self.settings_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
+        )
+        toolbar.addWidget(spacer)
+        self.service_badge = QLabel()
         self.service_badge.setObjectName("service_badge")
         self.service_badge.setAccessibleName("Service")
-        if connection.is_demo:
-            self.service_badge.setStyleSheet(DEMO_BADGE_STYLE)
-            self.service_badge.setToolTip(
-                "Demo mode: the built-in simulator of the Kokoon API answers; nothing is sent "
-                "to the real service and nothing is charged. Sign in with an API token to use "
-                "the real service."
-            )
-        else:
-            self.service_badge.setToolTip(f"Connected to {connection.client.base_url}")
+        self.sign_in_button = QPushButton("Sign in…")
+        self.sign_in_button.setObjectName("sign_in")
+        self.sign_in_button.setAccessibleName("Sign in with an API token")
+        badge_box = QWidget()
+        badge_layout = QHBoxLayout(badge_box)
+        badge_layout.setContentsMargins(0, 0, 6, 0)
+        badge_layout.addWidget(self.service_badge)
+        badge_layout.addWidget(self.sign_in_button)
+        toolbar.addWidget(badge_box)
 
-        header = QHBoxLayout()
-        header.addWidget(title)
-        header.addStretch(1)
-        header.addWidget(self.service_badge)
-
-        self.videos_model = VideoTableModel()
-        self.videos_view = QTableView()
-        self.videos_view.setObjectName("videos")
-        self.videos_view.setAccessibleName("Account videos")
-        self.videos_view.setModel(self.videos_model)
-        self.videos_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.videos_view.setAlternatingRowColors(True)
-        self.videos_view.verticalHeader().hide()
-        self.videos_view.setWordWrap(False)
-        self.videos_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        columns = self.videos_view.horizontalHeader()
-        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setObjectName("refresh")
-        self.refresh_button.setAccessibleName("Refresh")
-        self.refresh_button.clicked.connect(self.start_refresh)
-
-        videos_bar = QHBoxLayout()
-        videos_label = QLabel("Videos in your account")
-        videos_label.setStyleSheet("font-weight: 600;")
-        videos_bar.addWidget(videos_label)
-        videos_bar.addStretch(1)
-        videos_bar.addWidget(self.refresh_button)
-
-        layout = QVBoxLayout()
-        layout.addLayout(header)
-        layout.addSpacing(8)
-        layout.addLayout(videos_bar)
-        layout.addWidget(self.videos_view, 1)
-        central = QWidget()
-        central.setLayout(layout)
-        self.setCentralWidget(central)
-
+        self.activity_label = QLabel()
+        self.activity_label.setObjectName("activity")
         self.credit_label = QLabel("Credit: …")
         self.credit_label.setObjectName("credit")
         self.credit_label.setAccessibleName("Credit left")
-        self.statusBar().addPermanentWidget(self.credit_label)
-        for warning in connection.warnings:
-            self.statusBar().showMessage(warning)
+        self.service_label = QLabel()
+        self.service_label.setObjectName("service")
+        for widget in (self.activity_label, self.service_label, self.credit_label):
+            self.statusBar().addPermanentWidget(widget)
 
-    def start_refresh(self) -> None:
-        """Reload in the background; the window stays responsive."""
-        task = asyncio.ensure_future(self.refresh())
+    def _connect(self) -> None:
+        self.form.submit_requested.connect(self._submit_clicked)
+        self.form.spec_changed.connect(self._spec_changed)
+        self.form.browse_requested.connect(self.browse_videos)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self.form.request_submit)
+        self.history_pane.resubmit_requested.connect(self._edit_and_resubmit)
+        self.history_pane.check_requested.connect(self._check_on_server)
+        self.history_pane.remove_requested.connect(self._remove_entry)
+        self.refresh_action.triggered.connect(lambda: self.spawn(self.refresh_credit()))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.sign_in_button.clicked.connect(self.open_settings)
+
+    # --- session -------------------------------------------------------------------------------
+
+    def _session_changed(self) -> None:
+        connection = self.session.connection
+        self.service_badge.setText(connection.label)
+        self.service_badge.setStyleSheet(DEMO_BADGE_STYLE if connection.is_demo else "")
+        self.service_badge.setToolTip(
+            "Demo mode: the built-in simulator answers; nothing is sent to the real service "
+            "and nothing is charged."
+            if connection.is_demo
+            else f"Connected to {connection.client.base_url}"
+        )
+        self.sign_in_button.setVisible(connection.is_demo)
+        self.service_label.setText(
+            "Simulator" if connection.is_demo else connection.client.base_url
+        )
+        self.setWindowTitle("Kokoon Desktop — Demo" if connection.is_demo else "Kokoon Desktop")
+        self.history_pane.base_url = connection.client.base_url
+        for warning in connection.warnings:
+            self.messages.warning(warning)
+        self.history_model.set_entries(self._history.entries())
+        for entry in self.session.submitter.recover_interrupted():
+            self.history_model.upsert(entry)
+        self.session.tracker.resume()
+        self._update_activity()
+        self.spawn(self.refresh_credit())
+        self._spec_changed(self.form.spec)
+
+    def spawn(self, work: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run work in the background, keeping a reference so it is not collected midway.
+
+        A failure nobody expected goes to the crash reporter instead of vanishing.
+        """
+        task = watch_task(asyncio.ensure_future(work))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        return task
 
-    async def refresh(self) -> None:
-        self.refresh_button.setEnabled(False)
-        self.statusBar().showMessage("Loading…")
-        client = self._connection.client
+    def entry_changed(self, entry: HistoryEntry) -> None:
+        """Services report every change of a history row here."""
+        self.history_model.upsert(entry)
+        self._update_activity()
+
+    def quote_ready(self, result: QuoteResult) -> None:
+        self._last_quote = result
+        if result.balance is not None:
+            self.credit_label.setText(f"Credit: {human.credit(result.balance)}")
+        if result.error:
+            self.form.set_cost_text(result.error)
+        elif result.credit is not None:
+            text = f"Cost: {human.credit(result.credit)} credits"
+            if result.balance is not None:
+                text += f" · {human.credit(result.balance)} left"
+            if result.affordable is False:
+                text = f"<b>Not enough credit.</b> {text}"
+            self.form.set_cost_text(text)
+
+    def service_error(self, message: str) -> None:
+        self.messages.error(message)
+
+    async def refresh_credit(self) -> None:
         try:
-            credit, page = await asyncio.gather(client.get_credit(), client.list_videos())
+            credit = await self.session.connection.client.get_credit()
         except KokoonError as exc:
-            self.statusBar().showMessage(exc.message)
-        else:
-            self.credit_label.setText(f"Credit: {human.credit(credit.credit)}")
-            self.videos_model.set_videos(page.videos)
-            count = len(page.videos)
-            self.statusBar().showMessage(f"{count} video{'s' if count != 1 else ''}", 5000)
+            self.messages.error(exc.message)
+            return
+        self.credit_label.setText(f"Credit: {human.credit(credit.credit)}")
+
+    # --- submitting ----------------------------------------------------------------------------
+
+    def _spec_changed(self, spec: TaskSpec | None) -> None:
+        if spec is None:
+            self.form.set_cost_text("")
+        self.form.set_busy(spec is not None and self.session.submitter.is_in_flight(spec))
+        self.session.quoter.request(spec)
+
+    def _submit_clicked(self, spec: TaskSpec) -> None:
+        if self.session.submitter.is_in_flight(spec):
+            return
+        quote = self._last_quote
+        if quote is not None and quote.spec == spec and quote.affordable is False:
+            self._confirm_unaffordable(spec, quote)
+            return
+        self.spawn(self.submit(spec))
+
+    def _confirm_unaffordable(self, spec: TaskSpec, quote: QuoteResult) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("confirm_credit")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Not enough credit")
+        box.setText(
+            f"This task needs {human.credit(quote.credit)} credits and "
+            f"{human.credit(quote.balance)} are left."
+        )
+        box.setInformativeText("The service will probably refuse it. Submit anyway?")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def done(result: int) -> None:
+            if result == QMessageBox.StandardButton.Yes:
+                self.spawn(self.submit(spec))
+
+        box.finished.connect(done)
+        box.open()
+
+    async def submit(self, spec: TaskSpec) -> HistoryEntry | None:
+        """Record, send once, and report; the row appears before the request leaves."""
+        source = self.form.source
+        self.form.set_busy(True)
+        try:
+            entry = await self.session.submitter.submit(
+                spec, source_name=source.name if source and source.vid == spec.vid else None
+            )
         finally:
-            self.refresh_button.setEnabled(True)
+            self.form.set_busy(
+                self.form.spec is not None and self.session.submitter.is_in_flight(self.form.spec)
+            )
+        if entry is None:
+            return None
+        self.history_pane.select_entry(entry.id)
+        if entry.state is SubmissionState.SUBMITTED:
+            self.session.tracker.track(entry)
+            self.messages.info(f"Task submitted: {entry.tid}")
+            self.spawn(self.refresh_credit())
+        elif entry.state is SubmissionState.UNKNOWN:
+            self.messages.warning(
+                f"{entry.message} Use “Check on server” in the history before submitting again."
+            )
+        else:
+            self.messages.error(f"Submission failed: {entry.message}")
+        self._update_activity()
+        return entry
+
+    def _edit_and_resubmit(self, entry: HistoryEntry) -> None:
+        source = SourceInfo(
+            vid=entry.vid, name=entry.source_name, duration_ms=entry.source_duration_ms
+        )
+        self.form.load_request_body(entry.request_body, source)
+        self.messages.info("The form holds that task's settings: adjust them and submit.")
+
+    def _check_on_server(self, entry: HistoryEntry) -> None:
+        self.spawn(self._check(entry))
+
+    async def _check(self, entry: HistoryEntry) -> None:
+        self.messages.info("Looking for the task on the server…")
+        try:
+            found = await self.session.submitter.check_on_server(entry.id)
+        except KokoonError as exc:
+            self.messages.error(f"Could not check: {exc.message}")
+            return
+        self.history_model.upsert(found)
+        if found.state is SubmissionState.SUBMITTED:
+            self.session.tracker.track(found)
+            self.messages.info(f"Found on the server: task {found.tid}. It was not resubmitted.")
+        else:
+            self.messages.info(found.message or "The task was not created.")
+        self._update_activity()
+
+    def _remove_entry(self, entry: HistoryEntry) -> None:
+        self.session.tracker.untrack(entry.id)
+        self._history.remove(entry.id)
+        self.history_model.remove_entry(entry.id)
+        self._update_activity()
+
+    def _update_activity(self) -> None:
+        entries = self.history_model.all_entries()
+        active = sum(1 for entry in entries if entry.is_active)
+        pending = sum(1 for entry in entries if entry.state is SubmissionState.SUBMITTING)
+        parts = []
+        if pending:
+            parts.append(f"{pending} sending")
+        if active:
+            parts.append(f"{active} task{'s' if active != 1 else ''} in progress")
+        self.activity_label.setText(" · ".join(parts))
+
+    # --- dialogs -------------------------------------------------------------------------------
+
+    def browse_videos(self) -> None:
+        dialog = VideoBrowserDialog(self.session.connection.client, self)
+
+        def chosen(result: int) -> None:
+            video = dialog.chosen_video()
+            if result and video is not None:
+                self.form.set_source(SourceInfo.from_video(video))
+
+        dialog.finished.connect(chosen)
+        dialog.open()
+
+    def open_settings(self) -> None:
+        dialog = self._make_settings_dialog(self)
+
+        def finished(result: int) -> None:
+            if result:
+                # Address, token, scheme or demo may have changed: reconnect with them.
+                self.spawn(self.replace_session())
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    async def replace_session(self) -> None:
+        """Close the current session and open one for the current settings."""
+        old = self.session
+        self.session = self._open_session(self)
+        await old.aclose()
+        self._session_changed()
+
+    # --- layout memory ---------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = self._settings.load()
+        geometry = _unb64(settings.window_geometry)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = _unb64(settings.splitter_state)
+        if splitter is not None:
+            self.main_splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        self._settings.update(
+            window_geometry=_b64(self.saveGeometry()),
+            splitter_state=_b64(self.main_splitter.saveState()),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)
+
+    async def aclose(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.session.aclose()

@@ -67,6 +67,7 @@ class RangePanel(QWidget):
         inner.addLayout(form)
         inner.addLayout(buttons)
         inner.addWidget(self.summary)
+        box.setMaximumWidth(460)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(box)

@@ -231,7 +231,12 @@ class TaskForm(QWidget):
         self.submit.setAccessibleName("Submit")
         self.submit.setToolTip("Send the task (Ctrl+Enter)")
         self.submit.setDefault(True)
-        bottom = QHBoxLayout()
+        # Cost and Submit sit in their own strip, which the window keeps in view below the
+        # scrolling form: the button must never be hidden below the fold.
+        self.action_bar = QWidget()
+        self.action_bar.setObjectName("form_actions")
+        bottom = QHBoxLayout(self.action_bar)
+        bottom.setContentsMargins(0, 4, 0, 0)
         bottom.addWidget(self.cost, 1)
         bottom.addWidget(self.submit)
 
@@ -240,7 +245,6 @@ class TaskForm(QWidget):
         layout.addWidget(treatment_box)
         layout.addWidget(output_box)
         layout.addStretch(1)
-        layout.addLayout(bottom)
         _select(self.size_preset, "1080p")
         self._apply_preset()
 

@@ -1,73 +1,213 @@
-"""The account's videos as a Qt table model (name, duration, resolution, size, expiry)."""
+"""The account's videos as a Qt table model (name, duration, resolution, size, expiry, ...).
+
+Videos on the service expire (originals 14 days after upload); rows that expire within
+:data:`EXPIRY_WARNING` are drawn in the warning colour with the time left, so nobody picks a
+source that vanishes before the task runs.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+from enum import Enum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QGuiApplication
 
 from kokoon_desktop.api.models import Video
 from kokoon_desktop.core import human
+from kokoon_desktop.core.timecode import FrameRate
+from kokoon_desktop.ui.style import tone_text_colour
 
 _Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Name", "Duration", "Resolution", "Frame rate", "Size", "Expires", "Video ID")
+#: Videos that expire sooner than this are highlighted.
+EXPIRY_WARNING = timedelta(days=2)
+
+
+class VideoColumn(Enum):
+    NAME = "Name"
+    KIND = "Kind"
+    DURATION = "Duration"
+    RESOLUTION = "Resolution"
+    FRAME_RATE = "Frame rate"
+    SIZE = "Size"
+    EXPIRES = "Expires"
+    VID = "Video ID"
+
+
+DEFAULT_COLUMNS = (
+    VideoColumn.NAME,
+    VideoColumn.DURATION,
+    VideoColumn.RESOLUTION,
+    VideoColumn.FRAME_RATE,
+    VideoColumn.SIZE,
+    VideoColumn.EXPIRES,
+    VideoColumn.VID,
+)
+COLUMNS = tuple(column.value for column in DEFAULT_COLUMNS)
+
+_RIGHT_ALIGNED = frozenset({VideoColumn.DURATION, VideoColumn.SIZE})
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class VideoTableModel(QAbstractTableModel):
     """Read-only rows of :class:`Video`; ``video_at(row)`` gives the object back."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        columns: Sequence[VideoColumn] = DEFAULT_COLUMNS,
+        *,
+        clock: Callable[[], datetime] = _utc_now,
+    ) -> None:
         super().__init__()
+        self._columns = tuple(columns)
+        self._clock = clock
         self._videos: list[Video] = []
+
+    # --- contents ------------------------------------------------------------------------------
 
     def set_videos(self, videos: Sequence[Video]) -> None:
         self.beginResetModel()
         self._videos = list(videos)
         self.endResetModel()
 
+    def append_videos(self, videos: Sequence[Video]) -> None:
+        """Add the next page; a video already listed (the list moved meanwhile) is skipped."""
+        known = {video.vid for video in self._videos}
+        fresh = [video for video in videos if video.vid not in known]
+        if not fresh:
+            return
+        first = len(self._videos)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        self._videos.extend(fresh)
+        self.endInsertRows()
+
     def video_at(self, row: int) -> Video:
         return self._videos[row]
+
+    def videos(self) -> list[Video]:
+        return list(self._videos)
+
+    def column_of(self, column: VideoColumn) -> int:
+        """The model column showing ``column`` (``ValueError`` if this model does not)."""
+        return self._columns.index(column)
+
+    def expires_soon(self, video: Video) -> bool:
+        if video.expired_time is None:
+            return False
+        return video.expired_time - self._clock() < EXPIRY_WARNING
+
+    # --- Qt model interface --------------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._videos)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self._columns)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            # Numbers line up on the right, and so do their headings.
+            horizontal = (
+                Qt.AlignmentFlag.AlignRight
+                if self._columns[section] in _RIGHT_ALIGNED
+                else Qt.AlignmentFlag.AlignLeft
+            )
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         video = self._videos[index.row()]
+        column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(video, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-            return video.filename
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 4):
+            return self._text(video, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(video, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT_ALIGNED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column is VideoColumn.EXPIRES and self.expires_soon(video):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return tone_text_colour(QGuiApplication.palette(), "warning")
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont(QGuiApplication.font())
+                font.setBold(True)
+                return font
         return None
 
-    @staticmethod
-    def _text(video: Video, column: int) -> str:
+    def _text(self, video: Video, column: VideoColumn) -> str:
         match column:
-            case 0:
+            case VideoColumn.NAME:
                 return video.filename or video.vid
-            case 1:
+            case VideoColumn.KIND:
+                kind = "Original" if video.is_original else "SR result"
+                return (
+                    kind
+                    if video.is_ready or video.state is None
+                    else f"{kind} ({video.state or 'not ready'})"
+                )
+            case VideoColumn.DURATION:
                 return human.duration(video.duration_s)
-            case 2:
+            case VideoColumn.RESOLUTION:
                 return f"{video.width} × {video.height}" if video.size_px else "—"
-            case 3:
-                return video.fps or "—"
-            case 4:
+            case VideoColumn.FRAME_RATE:
+                return _frame_rate(video.fps)
+            case VideoColumn.SIZE:
                 return human.file_size(video.size)
-            case 5:
-                return human.local_time(video.expired_time)
-            case _:
+            case VideoColumn.EXPIRES:
+                shown = human.local_time(video.expired_time)
+                if video.expired_time is not None and self.expires_soon(video):
+                    return f"{shown} ({_time_left(video.expired_time - self._clock())})"
+                return shown
+            case VideoColumn.VID:
                 return video.vid
+
+    def _tooltip(self, video: Video, column: VideoColumn) -> str | None:
+        if column is VideoColumn.NAME:
+            return f"{video.filename or '(no name)'}\nVideo ID: {video.vid}"
+        if column is VideoColumn.EXPIRES and video.expired_time is not None:
+            if self.expires_soon(video):
+                left = _time_left(video.expired_time - self._clock())
+                return (
+                    f"Expires {left}: the service deletes it then. Process it soon, "
+                    "or upload it again later."
+                )
+            return f"The service keeps this video until {human.local_time(video.expired_time)}."
+        if column is VideoColumn.FRAME_RATE and video.fps:
+            return f"{video.fps} frames per second"
+        return None
+
+
+def _frame_rate(fps: str | None) -> str:
+    if not fps:
+        return "—"
+    try:
+        return f"{FrameRate.parse(fps).describe()} fps"
+    except ValueError:
+        return fps
+
+
+def _time_left(left: timedelta) -> str:
+    """ "in 3 h", "in 1 day 4 h", "in 25 min"; "now" once it is past."""
+    minutes = int(left.total_seconds() // 60)
+    if minutes <= 0:
+        return "now"
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        plural = "s" if days != 1 else ""
+        return f"in {days} day{plural} {hours} h" if hours else f"in {days} day{plural}"
+    if hours:
+        return f"in {hours} h"
+    return f"in {mins} min"

@@ -87,7 +87,9 @@ def test_sorting_and_newest_first_inserts(tmp_path: Path) -> None:
     assert _texts(model, 1) == [f"clip{i}.mp4" for i in range(5)]
     model.sort(0, Qt.SortOrder.DescendingOrder)
     spec = TaskSpec(vid=VIDS[0], category=Category.GENERAL, width=640, height=360)
-    new = store.add_submission(spec.to_request_body(), source_name="new.mp4", source_duration_ms=None)
+    new = store.add_submission(
+        spec.to_request_body(), source_name="new.mp4", source_duration_ms=None
+    )
     model.upsert(new)
     assert _texts(model, 1)[0] == "new.mp4" and model.rowCount() == 6
     updated = store.mark_failed(new.id, "insufficient credit")

@@ -1,0 +1,66 @@
+"""Where a profile keeps its settings, history and logs.
+
+By default the operating system's per-user folders (through ``platformdirs``), so the app behaves
+like any other on that system. ``--profile-dir DIR`` puts all three under one folder instead, for
+isolated runs, tests and kiosks: nothing is then read from or written to the user's own folders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Kokoon Desktop"
+APP_AUTHOR = "Kokoon"
+
+SETTINGS_FILE_NAME = "settings.json"
+HISTORY_FILE_NAME = "history.sqlite3"
+LOG_FILE_NAME = "kokoon-desktop.log"
+
+
+@dataclass(frozen=True)
+class ProfilePaths:
+    """The three folders of one profile, and the files the app keeps in them."""
+
+    config_dir: Path
+    data_dir: Path
+    log_dir: Path
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / SETTINGS_FILE_NAME
+
+    @property
+    def history_file(self) -> Path:
+        return self.data_dir / HISTORY_FILE_NAME
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / LOG_FILE_NAME
+
+    def ensure(self) -> None:
+        """Create the folders (and their parents) if they do not exist yet."""
+        for folder in (self.config_dir, self.data_dir, self.log_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+
+
+def profile_paths(profile_dir: Path | None = None) -> ProfilePaths:
+    """platformdirs.PlatformDirs("Kokoon Desktop", "Kokoon") user dirs; with profile_dir, its
+    subfolders config/, data/, logs/.
+
+    A relative ``profile_dir`` is made absolute now, so a later change of working directory
+    cannot move the profile. Nothing is created here: call :meth:`ProfilePaths.ensure`.
+    """
+    if profile_dir is not None:
+        base = Path(profile_dir).expanduser().absolute()
+        return ProfilePaths(
+            config_dir=base / "config", data_dir=base / "data", log_dir=base / "logs"
+        )
+    dirs = platformdirs.PlatformDirs(APP_NAME, APP_AUTHOR)
+    return ProfilePaths(
+        config_dir=Path(dirs.user_config_dir),
+        data_dir=Path(dirs.user_data_dir),
+        log_dir=Path(dirs.user_log_dir),
+    )

@@ -1,0 +1,322 @@
+"""What the user sees when code fails unexpectedly: a calm dialog and a copyable report.
+
+qasync hands the failures of ``asyncSlot`` handlers (and Qt the failures of every slot) to
+``sys.excepthook``. The hook installed here logs the failure and opens a non-modal
+:class:`CrashDialog`; the window keeps running. Everything shown or logged goes through the
+``redact`` function first, so the API token never lands in a report someone pastes into a
+support ticket.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import platform
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+import PySide6
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kokoon_desktop import __version__
+from kokoon_desktop.ui.style import ToneLabel, scaled_font
+
+log = logging.getLogger(__name__)
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], Any]
+Redact = Callable[[str], str]
+_T = TypeVar("_T")
+
+HEADLINE = "Something went wrong in Kokoon Desktop."
+REASSURANCE = (
+    "Your work is safe: submissions are saved before they are sent. You can keep working. "
+    "If this happens again, copy the report and send it to support."
+)
+#: Failures that are not bugs: let the previous hook deal with them (e.g. Ctrl+C in a terminal).
+_PASS_THROUGH = (KeyboardInterrupt, SystemExit)
+
+
+def build_report(
+    exc_type: type[BaseException],
+    exc: BaseException,
+    tb: TracebackType | None,
+    *,
+    redact: Redact,
+    when: datetime | None = None,
+) -> str:
+    """The plain-text report: versions, platform, time and the traceback, redacted."""
+    moment = (when or datetime.now(UTC)).isoformat(timespec="seconds")
+    lines = [
+        f"Kokoon Desktop {__version__}",
+        f"Python {platform.python_version()} ({platform.python_implementation()})",
+        f"Qt {qVersion()}, PySide6 {PySide6.__version__}",
+        f"Platform: {platform.platform()}",
+        f"Time: {moment}",
+        "",
+        *traceback.format_exception(exc_type, exc, tb),
+    ]
+    return redact("\n".join(line.rstrip("\n") for line in lines))
+
+
+def summary_of(exc_type: type[BaseException], exc: BaseException, redact: Redact) -> str:
+    """One line naming the failure: ``ValueError: what it said``."""
+    text = str(exc).strip().splitlines()
+    return redact(f"{exc_type.__name__}: {text[0]}" if text else exc_type.__name__)
+
+
+class CrashDialog(QDialog):
+    """A non-modal report of one or more unexpected failures, with "Copy report"."""
+
+    def __init__(
+        self, summary: str, report: str, log_file: Path | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("crash_dialog")
+        self.setWindowTitle("Kokoon Desktop — unexpected error")
+        self.setModal(False)
+        self._reports: list[str] = []
+        self._summaries: list[str] = []
+
+        icon = QLabel()
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48)
+        )
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+        self.headline = QLabel(HEADLINE)
+        self.headline.setObjectName("crash_headline")
+        self.headline.setFont(scaled_font(self.headline, 1.25, bold=True))
+        self.headline.setWordWrap(True)
+        self.explanation = QLabel(REASSURANCE)
+        self.explanation.setObjectName("crash_explanation")
+        self.explanation.setWordWrap(True)
+        self.summary = ToneLabel(tone="muted")
+        self.summary.setObjectName("crash_summary")
+        self.summary.setAccessibleName("What failed")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        text_column = QVBoxLayout()
+        text_column.setSpacing(6)
+        text_column.addWidget(self.headline)
+        text_column.addWidget(self.explanation)
+        text_column.addWidget(self.summary)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(text_column, 1)
+
+        self.toggle_report = QToolButton()
+        self.toggle_report.setObjectName("crash_show_report")
+        self.toggle_report.setAccessibleName("Show report")
+        self.toggle_report.setText("Show report")
+        self.toggle_report.setAutoRaise(True)
+        self.toggle_report.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle_report.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle_report.clicked.connect(self._toggle_report)
+
+        self.report_view = QPlainTextEdit()
+        self.report_view.setObjectName("crash_report")
+        self.report_view.setAccessibleName("Report")
+        self.report_view.setReadOnly(True)
+        self.report_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.report_view.setFont(mono)
+        self.report_view.setMinimumHeight(self.fontMetrics().lineSpacing() * 14)
+        self.report_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.report_view.hide()
+
+        self.log_note = ToneLabel(tone="muted")
+        self.log_note.setObjectName("crash_log_note")
+        self.log_note.setWordWrap(True)
+        self.log_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if log_file is not None:
+            self.log_note.setText(f"The report is also written to the log file:\n{log_file}")
+        else:
+            self.log_note.hide()
+
+        self.copied_note = ToneLabel(tone="success")
+        self.copied_note.setObjectName("crash_copied")
+
+        self.copy_button = QPushButton("Copy report")
+        self.copy_button.setObjectName("crash_copy")
+        self.copy_button.setAccessibleName("Copy report")
+        self.copy_button.clicked.connect(self.copy_report)
+        self.close_button = QPushButton("Close")
+        self.close_button.setObjectName("crash_close")
+        self.close_button.setAccessibleName("Close")
+        self.close_button.setDefault(True)
+        self.close_button.clicked.connect(self.accept)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.toggle_report)
+        buttons.addStretch(1)
+        buttons.addWidget(self.copied_note)
+        buttons.addSpacing(8)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.close_button)
+
+        layout = self._layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 16)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addWidget(self.report_view, 1)
+        layout.addWidget(self.log_note)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(560)
+
+        self.add_failure(summary, report)
+        self._fit_height()
+
+    def report(self) -> str:
+        """Every failure's report, oldest first, as copied to the clipboard."""
+        return "\n\n".join(self._reports)
+
+    def add_failure(self, summary: str, report: str) -> None:
+        """Another failure while the dialog is open: one dialog, not a cascade of them."""
+        self._summaries.append(summary)
+        self._reports.append(report)
+        count = len(self._reports)
+        if count == 1:
+            self.summary.setText(summary)
+        else:
+            self.headline.setText(f"{count} errors occurred in Kokoon Desktop.")
+            self.summary.setText(f"Latest: {summary}")
+        self.report_view.setPlainText(self.report())
+        self.copied_note.clear()
+
+    def set_report_visible(self, visible: bool) -> None:
+        self.report_view.setVisible(visible)
+        self.toggle_report.setArrowType(
+            Qt.ArrowType.DownArrow if visible else Qt.ArrowType.RightArrow
+        )
+        label = "Hide report" if visible else "Show report"
+        self.toggle_report.setText(label)
+        self.toggle_report.setAccessibleName(label)
+        self._fit_height()
+
+    def _toggle_report(self) -> None:
+        self.set_report_visible(self.report_view.isHidden())
+
+    def _fit_height(self) -> None:
+        # Grow for the report, and shrink back to the text when it is hidden again.
+        layout = self._layout
+        layout.activate()
+        width = max(self.width(), self.sizeHint().width())
+        height = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else self.sizeHint().height()
+        )
+        self.resize(width, height)
+
+    def copy_report(self) -> None:
+        QGuiApplication.clipboard().setText(self.report())
+        self.copied_note.setText("Copied to the clipboard.")
+
+
+class CrashReporter:
+    """The ``sys.excepthook`` that logs a failure and shows it in one :class:`CrashDialog`."""
+
+    def __init__(
+        self,
+        parent_window_getter: Callable[[], QWidget | None],
+        log_file: Path | None,
+        redact: Redact,
+        previous: ExceptHook,
+    ) -> None:
+        self._parent_window = parent_window_getter
+        self._log_file = log_file
+        self._redact = redact
+        self.previous = previous
+        self.dialog: CrashDialog | None = None
+
+    def __call__(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(exc_type, _PASS_THROUGH) or QApplication.instance() is None:
+            self.previous(exc_type, exc, tb)
+            return
+        try:
+            report = build_report(exc_type, exc, tb, redact=self._redact)
+            summary = summary_of(exc_type, exc, self._redact)
+            log.critical("Unexpected error\n%s", report)
+            self._show(summary, report)
+        except Exception:  # a failing hook must not hide the original failure
+            self.previous(exc_type, exc, tb)
+
+    def _show(self, summary: str, report: str) -> None:
+        if self.dialog is not None:
+            self.dialog.add_failure(summary, report)
+        else:
+            dialog = CrashDialog(summary, report, self._log_file, self._parent_window())
+            dialog.finished.connect(self._forget_dialog)
+            self.dialog = dialog
+        self.dialog.show()
+        if QGuiApplication.platformName() != "offscreen":  # headless: no window to raise
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+
+    def _forget_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
+
+
+def watch_task(task: asyncio.Task[_T]) -> asyncio.Task[_T]:
+    """Send an unexpected failure of a background task to ``sys.excepthook`` (the crash dialog).
+
+    Expected failures are the task's own business (it catches them and tells the user); this is
+    for bugs, which would otherwise only surface as "Task exception was never retrieved".
+    """
+    task.add_done_callback(_report_failure)
+    return task
+
+
+def _report_failure(task: asyncio.Task[Any]) -> None:
+    if task.cancelled():
+        return
+    exc = task.exception()
+    if exc is not None:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
+def install_excepthook(
+    parent_window_getter: Callable[[], QWidget | None],
+    log_file: Path | None,
+    redact: Redact,
+) -> ExceptHook:
+    """Install the crash reporter as ``sys.excepthook``; returns the hook it replaced.
+
+    Restore it with ``sys.excepthook = previous`` (or :func:`uninstall_excepthook`).
+    """
+    previous = sys.excepthook
+    sys.excepthook = CrashReporter(parent_window_getter, log_file, redact, previous)
+    return previous
+
+
+def uninstall_excepthook(previous: ExceptHook) -> None:
+    """Put back the hook :func:`install_excepthook` returned, closing any open report."""
+    current = sys.excepthook
+    if isinstance(current, CrashReporter) and current.dialog is not None:
+        current.dialog.close()
+    sys.excepthook = previous

@@ -1,0 +1,153 @@
+"""Colours and fonts derived from the palette, so every widget reads well in light and dark mode.
+
+Tinted surfaces (message bars, notices) are mixed from the palette's window colour and a tone's
+accent instead of being hard-coded, and text colours are shifted towards the palette's own
+lightness: the same code gives a pale yellow bar on a light desktop and a dim amber one on a
+dark desktop.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtCore import QEvent, QRectF
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QLabel, QWidget
+
+Tone = Literal["info", "success", "warning", "error"]
+#: Secondary text (hints, notes) as well as the tones.
+ToneOrMuted = Tone | Literal["muted"]
+
+#: Accents picked to stay distinguishable for the common colour-vision deficiencies when
+#: paired with an icon or a word (never colour alone).
+ACCENTS: dict[Tone, str] = {
+    "info": "#2f6fd0",
+    "success": "#2e8b57",
+    "warning": "#c98a00",
+    "error": "#d14343",
+}
+
+#: How far a surface leans towards the accent, on light and on dark palettes.
+_SURFACE_MIX = {False: 0.13, True: 0.24}
+_BORDER_MIX = {False: 0.45, True: 0.55}
+
+
+def is_dark(palette: QPalette) -> bool:
+    """True when the window background is dark (text is light)."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` moved ``amount`` (0..1) of the way towards ``b``, channel by channel."""
+    t = min(max(amount, 0.0), 1.0)
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * t),
+        round(a.green() + (b.green() - a.green()) * t),
+        round(a.blue() + (b.blue() - a.blue()) * t),
+    )
+
+
+def accent(tone: Tone) -> QColor:
+    return QColor(ACCENTS[tone])
+
+
+def surface_colour(palette: QPalette, tone: Tone) -> QColor:
+    """Background of a tinted box: the window colour with a touch of the accent."""
+    window = palette.color(QPalette.ColorRole.Window)
+    return mix(window, accent(tone), _SURFACE_MIX[is_dark(palette)])
+
+
+def border_colour(palette: QPalette, tone: Tone) -> QColor:
+    window = palette.color(QPalette.ColorRole.Window)
+    return mix(window, accent(tone), _BORDER_MIX[is_dark(palette)])
+
+
+def tone_text_colour(palette: QPalette, tone: Tone) -> QColor:
+    """Text in a tone's colour that keeps its contrast against the window background."""
+    colour = accent(tone)
+    if is_dark(palette):
+        return mix(colour, QColor("#ffffff"), 0.35)
+    return mix(colour, QColor("#000000"), 0.22 if tone == "warning" else 0.1)
+
+
+def muted_text_colour(palette: QPalette) -> QColor:
+    """Secondary text (hints, notes): halfway between the text and the background."""
+    text = palette.color(QPalette.ColorRole.WindowText)
+    window = palette.color(QPalette.ColorRole.Window)
+    return mix(text, window, 0.4)
+
+
+def set_text_colour(widget: QWidget, colour: QColor) -> None:
+    """Colour a label's text through its palette (stylesheets would fight palette changes)."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, colour)
+    palette.setColor(QPalette.ColorRole.Text, colour)
+    widget.setPalette(palette)
+
+
+def scaled_font(widget: QWidget, factor: float = 1.0, *, bold: bool = False) -> QFont:
+    """The widget's font, resized relative to the platform's default and optionally bold."""
+    font = QFont(widget.font())
+    size = font.pointSizeF()
+    if size > 0:
+        font.setPointSizeF(size * factor)
+    font.setBold(bold)
+    return font
+
+
+def paint_tinted_box(painter: QPainter, rect: QRectF, palette: QPalette, tone: Tone) -> None:
+    """A rounded box in a tone's surface colour with a hairline border (notices, message bar)."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(border_colour(palette, tone), 1.0))
+    painter.setBrush(surface_colour(palette, tone))
+    painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 5.0, 5.0)
+    painter.restore()
+
+
+class ToneLabel(QLabel):
+    """A label whose text takes a tone's colour (or the muted hint colour) from the palette.
+
+    The colour is recomputed when the palette changes, so a switch to dark mode at run time
+    keeps the text readable.
+    """
+
+    def __init__(
+        self,
+        text: str = "",
+        tone: ToneOrMuted | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(text, parent)
+        self._tone: ToneOrMuted | None = tone
+        self._applying = False
+        self._apply()
+
+    @property
+    def tone(self) -> ToneOrMuted | None:
+        return self._tone
+
+    def set_tone(self, tone: ToneOrMuted | None) -> None:
+        self._tone = tone
+        self._apply()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in _PALETTE_EVENTS and not self._applying:
+            self._apply()
+
+    def _apply(self) -> None:
+        self._applying = True
+        try:
+            # Start from the inherited palette so a previous tone does not stick.
+            self.setPalette(QPalette())
+            palette = self.palette()
+            if self._tone == "muted":
+                set_text_colour(self, muted_text_colour(palette))
+            elif self._tone is not None:
+                set_text_colour(self, tone_text_colour(palette, self._tone))
+        finally:
+            self._applying = False
+
+
+_PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
