@@ -15,8 +15,10 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # PySide6 is imported before qasync, so qasync picks this binding and no other.
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from qasync import run as run_qt_loop
 
@@ -25,15 +27,16 @@ from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.environment import ENV_API_URL
 from kokoon_desktop.log import configure_logging, redact
 from kokoon_desktop.paths import ProfilePaths, profile_paths
-from kokoon_desktop.services.connection import open_connection
-from kokoon_desktop.services.session import ServiceSession
 from kokoon_desktop.storage.history import HistoryError, HistoryStore
 from kokoon_desktop.storage.settings import SettingsStore
 from kokoon_desktop.storage.token_store import SessionTokenStore
 from kokoon_desktop.ui.crash_dialog import install_excepthook
 from kokoon_desktop.ui.main_window import MainWindow
 from kokoon_desktop.ui.messages import MessageCenter
-from kokoon_desktop.ui.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from kokoon_desktop.services.session import ServiceSession
+    from kokoon_desktop.ui.settings_dialog import SettingsDialog
 
 SMOKE_TEST_TIMEOUT_S = 15.0
 log = logging.getLogger(__name__)
@@ -55,6 +58,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--smoke-test", action="store_true",
         help="build the window, make one round trip to the service, print one JSON line, exit",
     )  # fmt: skip
+    parser.add_argument(
+        "--exit-when-ready", action="store_true",
+        help="quit as soon as the window is shown and responsive (start-up benchmarks)",
+    )  # fmt: skip
     parser.add_argument("--version", action="version", version=f"Kokoon Desktop {__version__}")
     return parser.parse_args(argv)
 
@@ -72,6 +79,11 @@ class App:
         self.session_tokens = SessionTokenStore()
 
     def open_session(self, window: MainWindow) -> ServiceSession:
+        # Imported here, after the window is on screen: the HTTP stack, the keychain and (in
+        # demo mode) the simulator take longer to load than the whole window takes to show.
+        from kokoon_desktop.services.connection import open_connection
+        from kokoon_desktop.services.session import ServiceSession
+
         settings = self.settings.load()
         api_url = self.args.api_url or os.environ.get(ENV_API_URL) or settings.api_url
         connection = open_connection(
@@ -89,6 +101,8 @@ class App:
         )
 
     def settings_dialog(self, parent: QWidget) -> SettingsDialog:
+        from kokoon_desktop.ui.settings_dialog import SettingsDialog
+
         return SettingsDialog(self.settings, session_store=self.session_tokens, parent=parent)
 
 
@@ -99,25 +113,50 @@ async def run_window(app: QApplication, context: App, *, smoke_test: bool) -> in
         messages=context.messages,
         open_session=context.open_session,
         make_settings_dialog=context.settings_dialog,
+        connect_now=False,
     )
     install_excepthook(lambda: window, context.paths.log_file, redact)
     window.show()
     try:
+        await _first_paint()
+        if context.args.exit_when_ready:
+            print(json.dumps({"ready": True}), flush=True)
+        window.start()
         if smoke_test:
             return await _smoke_test(window)
+        if context.args.exit_when_ready:
+            await window.refresh_credit()
+            print(json.dumps({"connected": True}), flush=True)
+            return 0
         closed = asyncio.Event()
         app.aboutToQuit.connect(closed.set)
         app.lastWindowClosed.connect(closed.set)
         await closed.wait()
         return 0
     finally:
-        window.close()
+        # Finish the async work first, while the loop still turns, then close the window.
         await window.aclose()
+        window.close()
         context.history.close()
 
 
+async def _first_paint() -> None:
+    """Return once the events queued by ``show()`` (layout, paint) have been handled.
+
+    A zero-length timer fires after them: from then on the window answers input.
+    """
+    shown: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def fire() -> None:
+        if not shown.done():
+            shown.set_result(None)
+
+    QTimer.singleShot(0, fire)
+    await shown
+
+
 async def _smoke_test(window: MainWindow) -> int:
-    connection = window.session.connection
+    connection = window.live.connection
     outcome: dict[str, object] = {"service": connection.label, "demo": connection.is_demo}
     try:
         credit = await asyncio.wait_for(connection.client.get_credit(), SMOKE_TEST_TIMEOUT_S)
@@ -145,6 +184,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Kokoon Desktop")
     app.setApplicationDisplayName("Kokoon Desktop")
     app.setOrganizationName("Kokoon")
+    # Quitting is ours to do once the async work is wound down (run_window returns); letting Qt
+    # quit on the last window would stop the loop under tasks still finishing.
+    app.setQuitOnLastWindowClosed(False)
     try:
         result: int = run_qt_loop(run_window(app, context, smoke_test=args.smoke_test))
     except ValueError as exc:  # a bad API address from the command line or the environment

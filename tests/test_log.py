@@ -151,10 +151,16 @@ def test_the_file_rotates_and_keeps_a_bounded_number(tmp_path: Path) -> None:
         ("Authorization: Bearer abc.def", "Authorization: Bearer [redacted]"),
         ("authorization: raw-token-value", "authorization: [redacted]"),
         ("{'Authorization': 'tok123', 'x': 1}", "{'Authorization': '[redacted]', 'x': 1}"),
-        ("[(b'authorization', b'secret'), (b'host', b'h')]", "[(b'authorization', b'[redacted]'), (b'host', b'h')]"),  # fmt: skip
+        (
+            "[(b'authorization', b'secret'), (b'host', b'h')]",
+            "[(b'authorization', b'[redacted]'), (b'host', b'h')]",
+        ),
         ("Proxy-Authorization: Basic QWxhZGRpbjpvcGVu", "Proxy-Authorization: Basic [redacted]"),
         (f"token {JWT}.", "token [redacted]."),
-        ("?X-Amz-Security-Token=abc%2F&X-Amz-Signature=ff", "?X-Amz-Security-Token=[redacted]&X-Amz-Signature=[redacted]"),  # fmt: skip
+        (
+            "?X-Amz-Security-Token=abc%2F&X-Amz-Signature=ff",
+            "?X-Amz-Security-Token=[redacted]&X-Amz-Signature=[redacted]",
+        ),
         ("no authorization header was sent", "no authorization header was sent"),
         ("eyJ alone is not a token; nor is a.b.c", "eyJ alone is not a token; nor is a.b.c"),
         ("plain text, 1920x1080, vid 3f2b8c1e", "plain text, 1920x1080, vid 3f2b8c1e"),
@@ -168,9 +174,9 @@ def test_registered_forms_and_limits() -> None:
     register_secret("  abc  ")  # too short to be a token: would wreck every message
     assert redact("abc abc") == "abc abc"
     register_secret('we/ird"token+value')
-    assert redact("raw we/ird\"token+value") == "raw [redacted]"
+    assert redact('raw we/ird"token+value') == "raw [redacted]"
     assert redact("url we%2Fird%22token%2Bvalue") == "url [redacted]"
     assert redact('json "we/ird\\"token+value"') == 'json "[redacted]"'
     register_secret('we/ird"token+value')  # twice is fine
     register_secret(TOKEN)
-    assert redact(f"{TOKEN} and we/ird\"token+value") == "[redacted] and [redacted]"
+    assert redact(f'{TOKEN} and we/ird"token+value') == "[redacted] and [redacted]"

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import ipaddress
 from enum import StrEnum
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 DEFAULT_BASE_URL = "https://develop.kokoon.cloud/kokoon/api/sr/v3"
 
@@ -41,23 +44,36 @@ def is_loopback_host(host: str) -> bool:
 
 
 def check_base_url(url: str) -> str:
-    """The base URL, normalised (no trailing slash), or ``ValueError`` saying what is wrong."""
+    """The base URL, normalised (no trailing slash), or ``ValueError`` saying what is wrong.
+
+    Parsed with the standard library rather than httpx so that the settings can check an
+    address without loading the HTTP stack, which the window does not need until it connects.
+    """
     text = url.strip()
     try:
-        parsed = httpx.URL(text)
-    except (httpx.InvalidURL, TypeError) as exc:
+        parts = urlsplit(text)
+        host = parts.hostname
+        _ = parts.port  # an impossible port raises here
+    except ValueError as exc:
         raise ValueError(f"{text!r} is not a valid URL: {exc}") from None
-    if parsed.scheme not in ("http", "https") or not parsed.host:
+    if parts.username is not None or parts.password is not None:
+        # Not quoted: the user name or password may itself be a credential.
+        raise ValueError(
+            "The address contains a user name or password; give the API token in the "
+            "settings instead, where it is kept in the system keychain."
+        )
+    if parts.scheme not in ("http", "https") or not host:
         raise ValueError(
             f"{text!r} is not a web address: the API URL starts with https:// and names a host."
         )
-    if parsed.scheme == "http" and not is_loopback_host(parsed.host):
+    if parts.scheme == "http" and not is_loopback_host(host):
         raise ValueError(
-            f"Refusing plain http:// for {parsed.host}: the token would travel unencrypted. "
+            f"Refusing plain http:// for {host}: the token would travel unencrypted. "
             "Use https://, or http:// only for a service on this machine (localhost)."
         )
-    if parsed.query or parsed.fragment:
-        raise ValueError(f"{text!r} should not contain '?' or '#': give the API's base address.")
+    if parts.query or parts.fragment or text.endswith(("?", "#")):
+        # Not quoted either: a query string may carry a credential.
+        raise ValueError("The address should not contain '?' or '#': give the API's base address.")
     return text.rstrip("/")
 
 

@@ -36,6 +36,7 @@ import json
 import logging
 import math
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -174,6 +175,8 @@ _SUMMARY_COLUMNS: Final = SUMMARY_TEXT_COLUMNS + SUMMARY_INTEGER_COLUMNS
 _SUMMARY_START: Final = COLUMNS.index(_SUMMARY_COLUMNS[0])
 assert COLUMNS[_SUMMARY_START:] == _SUMMARY_COLUMNS, "summary columns come last"
 _SUMMARY_INDEX: Final = {name: index for index, name in enumerate(_SUMMARY_COLUMNS)}
+_ENTRY_FIELDS: Final = tuple(field.name for field in dataclasses.fields(HistoryEntry))
+assert COLUMNS[: len(_ENTRY_FIELDS)] == _ENTRY_FIELDS, "rows start with the entry's fields"
 _STATES: Final = {state.value: state for state in SubmissionState}
 _INT64: Final = range(-(2**63), 2**63)
 
@@ -227,9 +230,7 @@ class _StoredBody(Mapping[str, Any]):
 
 
 _EntryUnderConstruction = dataclasses.make_dataclass(
-    "_EntryUnderConstruction",
-    [field.name for field in dataclasses.fields(HistoryEntry)],
-    slots=True,
+    "_EntryUnderConstruction", _ENTRY_FIELDS, slots=True
 )
 """HistoryEntry's twin without ``frozen``: same slots, same order, a plain ``__init__``.
 
@@ -312,11 +313,10 @@ def _storable(text: str | None) -> str | None:
     """
     if text is None or _is_utf8(text):
         return text
-    try:
-        raw = text.encode("utf-8", "surrogateescape")  # a file name's own bytes back
+    try:  # a file name's own bytes back, then shown as any invalid UTF-8 is
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     except UnicodeEncodeError:
-        raw = text.encode("utf-8", "replace")
-    return raw.decode("utf-8", "replace")
+        return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
 
 
 def _utc_now() -> datetime:
@@ -370,10 +370,15 @@ class HistoryStore:
             raise HistoryError(self._explain(exc, "open")) from exc
         try:
             # Refuse before anything is written: switching to WAL rewrites the file's header.
-            history_schema.check_readable(db)
-            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode != "wal":
-                _log.warning("History %s is in journal mode %s, not WAL", self.path, mode)
+            # One read transaction, so another process creating the schema meanwhile is seen
+            # either not at all or whole (never a version 0 file that already has tables).
+            db.execute("BEGIN")
+            try:
+                history_schema.check_readable(db)
+            finally:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+            self._enable_wal(db)
             db.execute("PRAGMA synchronous = NORMAL")
             history_schema.migrate(db)
             db.execute(f"{_SELECT} LIMIT 0").fetchall()  # every column is there
@@ -395,6 +400,24 @@ class HistoryStore:
             db.close()
             raise HistoryError(self._explain(exc, "open")) from exc
         return db
+
+    def _enable_wal(self, db: sqlite3.Connection) -> None:
+        """Switch the file to WAL (once per file: the mode is stored in it).
+
+        Switching needs the file to itself for a moment, and SQLite reports "locked" at once,
+        without its busy timeout, while another process is reading it: so wait here instead.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
+        if mode != "wal":  # a file system without shared memory: still correct, less concurrent
+            _log.warning("History %s is in journal mode %s, not WAL", self.path, mode)
 
     def _explain(self, exc: sqlite3.Error, doing: str) -> str:
         detail = str(exc) or type(exc).__name__
@@ -459,11 +482,12 @@ class HistoryStore:
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
+                db.execute("COMMIT")
             except BaseException:
+                # Also after a failed COMMIT (disk full...), so the next write can begin.
                 if db.in_transaction:
                     db.execute("ROLLBACK")
                 raise
-            db.execute("COMMIT")
 
     def _now(self) -> str:
         now = self._clock()
@@ -536,6 +560,8 @@ class HistoryStore:
                 raise TransitionError(
                     f"Cannot {doing} history entry #{entry_id}: {refused}."
                 ) from None
+            if not changes:
+                return _entry(row)  # nothing new: no write, updated_at stays
             assignments = "".join(f", {name} = ?" for name in changes)
             db.execute(
                 f"UPDATE history SET updated_at = ?{assignments} WHERE id = ?",  # noqa: S608 - our column names
@@ -601,7 +627,10 @@ class HistoryStore:
     def update_task(
         self, entry_id: int, *, step: str, progress: float | None, message: str | None
     ) -> HistoryEntry:
-        """What ``GET /task/{tid}`` said about a submitted task; ``progress`` is 0..1 or None."""
+        """What ``GET /task/{tid}`` said about a submitted task; ``progress`` is 0..1 or None.
+
+        Nothing is written (and ``updated_at`` stays) when nothing changed since the last poll.
+        """
         if progress is not None:
             if (
                 isinstance(progress, bool)
@@ -614,7 +643,10 @@ class HistoryStore:
         def plan(db: sqlite3.Connection, entry: HistoryEntry) -> Mapping[str, object]:
             if entry.state is not SubmissionState.SUBMITTED:
                 raise _Refused(_describe(entry.state))
-            return {"step": _storable(step), "progress": progress, "message": _storable(message)}
+            changes = {"step": _storable(step), "progress": progress, "message": _storable(message)}
+            if (entry.step, entry.progress, entry.message) == tuple(changes.values()):
+                return {}  # most polls of a long task: not worth a write each
+            return changes
 
         return self._change(entry_id, "update the task of", plan)
 
@@ -674,7 +706,11 @@ class HistoryStore:
         return self._select("WHERE state = ? ORDER BY id DESC", (SubmissionState(state).value,))
 
     def interrupted(self) -> list[HistoryEntry]:
-        """Rows left SUBMITTING by a previous run that died before the answer came."""
+        """Rows left SUBMITTING by a previous run that died before the answer came.
+
+        With two windows open on one profile, the other one's submissions in flight are
+        listed too; marking them UNKNOWN is harmless, as their answer can still move them on.
+        """
         return self.by_state(SubmissionState.SUBMITTING)
 
 

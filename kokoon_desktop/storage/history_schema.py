@@ -62,7 +62,6 @@ def _v1_create_history(db: sqlite3.Connection) -> None:
     row's id must not update somebody else's task. ``tid`` is unique: one server task, one row.
     There is no CHECK on ``state``, so a future state does not need a table rebuild.
     """
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(
         """
         CREATE TABLE history (
@@ -142,6 +141,8 @@ def migrate(db: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS
     db.execute("BEGIN IMMEDIATE")
     try:
         version = check_readable(db, migrations)  # again, now that the write lock is held
+        if version == 0:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         for migration in migrations[version:]:
             migration(db)
         if version < len(migrations):

@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
 from kokoon_desktop.core.enums import Category
 from kokoon_desktop.core.sizes import SIZE_PRESETS
@@ -56,19 +54,6 @@ _DEFAULTS = Settings()
 def _check_api_url(value: object) -> object:
     if not isinstance(value, str):
         raise ValueError("it is not text")
-    # Checked before check_base_url, whose messages quote the address: a user name, password
-    # or query string may hold a credential, and these messages are shown and logged.
-    try:
-        parsed = httpx.URL(value.strip())
-    except (httpx.InvalidURL, TypeError):
-        parsed = None
-    if parsed is not None and parsed.userinfo:
-        raise ValueError(
-            "the address contains a user name or password; give the API token in the "
-            "settings instead, where it is kept in the system keychain"
-        )
-    if parsed is not None and (parsed.query or parsed.fragment):
-        raise ValueError("the address should not contain '?' or '#': give the API's base address")
     return check_base_url(value)
 
 

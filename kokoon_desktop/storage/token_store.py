@@ -9,12 +9,7 @@ shows a warning. There is deliberately no plain-file fallback.
 from __future__ import annotations
 
 from typing import Protocol
-
-import httpx
-import keyring
-import keyring.errors
-
-from kokoon_desktop.api.endpoint import origin_of
+from urllib.parse import urlsplit
 
 SERVICE_NAME = "Kokoon Desktop"
 
@@ -38,8 +33,9 @@ class TokenStore(Protocol):
 
 def account_for(base_url: str) -> str:
     """The keyring entry name for an API: one token per origin (develop and prod differ)."""
-    scheme, host, port = origin_of(httpx.URL(base_url))
-    return f"api-token:{scheme}://{host}:{port}"
+    parts = urlsplit(base_url.strip())
+    port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+    return f"api-token:{parts.scheme}://{(parts.hostname or '').lower()}:{port}"
 
 
 class KeyringTokenStore:
@@ -52,6 +48,8 @@ class KeyringTokenStore:
         self._account = account_for(base_url)
 
     def load(self) -> str | None:
+        import keyring  # loaded on first use: it costs start-up time the window need not wait
+
         try:
             return keyring.get_password(self._service, self._account) or None
         except Exception as exc:  # backends raise many kinds, even on reads
@@ -60,12 +58,17 @@ class KeyringTokenStore:
     def save(self, token: str) -> None:
         if not token.strip():
             raise ValueError("The token is empty.")
+        import keyring
+
         try:
             keyring.set_password(self._service, self._account, token.strip())
         except Exception as exc:
             raise KeyringUnavailableError(_reason(exc)) from None
 
     def delete(self) -> None:
+        import keyring
+        import keyring.errors
+
         try:
             keyring.delete_password(self._service, self._account)
         except keyring.errors.PasswordDeleteError:
@@ -97,6 +100,8 @@ class SessionTokenStore:
 def _reason(exc: Exception) -> str:
     # The exception text never holds the token (it is not passed to the backend's messages),
     # but keep it short and name the backend so the user can act on it.
+    import keyring
+
     backend = type(keyring.get_keyring()).__name__
     detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return f"No working system keychain ({backend}: {detail})"

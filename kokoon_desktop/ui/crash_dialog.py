@@ -94,7 +94,6 @@ class CrashDialog(QDialog):
         self.setWindowTitle("Kokoon Desktop — unexpected error")
         self.setModal(False)
         self._reports: list[str] = []
-        self._summaries: list[str] = []
 
         icon = QLabel()
         icon.setPixmap(
@@ -193,7 +192,6 @@ class CrashDialog(QDialog):
 
     def add_failure(self, summary: str, report: str) -> None:
         """Another failure while the dialog is open: one dialog, not a cascade of them."""
-        self._summaries.append(summary)
         self._reports.append(report)
         count = len(self._reports)
         if count == 1:

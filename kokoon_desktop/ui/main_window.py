@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import base64
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -30,25 +30,24 @@ from PySide6.QtWidgets import (
 from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.core import human
 from kokoon_desktop.core.task_spec import TaskSpec
-from kokoon_desktop.services.quoter import QuoteResult
-from kokoon_desktop.services.session import ServiceSession
 from kokoon_desktop.storage.history import HistoryEntry, HistoryStore, SubmissionState
 from kokoon_desktop.storage.settings import SettingsStore
 from kokoon_desktop.ui.crash_dialog import watch_task
 from kokoon_desktop.ui.history_model import HistoryTableModel
 from kokoon_desktop.ui.history_pane import HistoryPane
 from kokoon_desktop.ui.messages import MessageCenter, NotificationBar
-from kokoon_desktop.ui.settings_dialog import SettingsDialog
 from kokoon_desktop.ui.task_form import SourceInfo, TaskForm
-from kokoon_desktop.ui.video_browser import VideoBrowserDialog
+
+if TYPE_CHECKING:
+    # Only for types: the HTTP stack and the services load after the window is on screen.
+    from kokoon_desktop.services.quoter import QuoteResult
+    from kokoon_desktop.services.session import ServiceSession
+    from kokoon_desktop.ui.settings_dialog import SettingsDialog
 
 DEMO_BADGE_STYLE = (
     "QLabel { background: #b3541e; color: white; border-radius: 4px; padding: 2px 8px;"
     " font-weight: 600; }"
 )
-
-#: Builds the session for the current settings (app.py decides real service or demo).
-SessionFactory = Callable[[], ServiceSession]
 
 
 def _b64(data: QByteArray) -> str:
@@ -75,6 +74,7 @@ class MainWindow(QMainWindow):
         messages: MessageCenter,
         open_session: Callable[[MainWindow], ServiceSession],
         make_settings_dialog: Callable[[QWidget], SettingsDialog],
+        connect_now: bool = True,
     ) -> None:
         super().__init__()
         self._history = history
@@ -93,9 +93,17 @@ class MainWindow(QMainWindow):
         self.notification_bar = NotificationBar(messages, status_bar=self.statusBar())
         self._build()
         self._connect()
-        self.session = open_session(self)
-        self._session_changed()
         self._restore_layout()
+        #: None until :meth:`start`; the app shows the window first and connects right after.
+        self.session: ServiceSession | None = None
+        if connect_now:
+            self.start()
+
+    def start(self) -> None:
+        """Open the session: the client, the services, resumed tracking, the first quote."""
+        if self.session is None:
+            self.session = self._open_session(self)
+            self._session_changed()
 
     # --- building ------------------------------------------------------------------------------
 
@@ -194,8 +202,15 @@ class MainWindow(QMainWindow):
 
     # --- session -------------------------------------------------------------------------------
 
+    @property
+    def live(self) -> ServiceSession:
+        """The open session; callers run only after :meth:`start`."""
+        if self.session is None:
+            raise RuntimeError("the window is not connected yet")
+        return self.session
+
     def _session_changed(self) -> None:
-        connection = self.session.connection
+        connection = self.live.connection
         self.service_badge.setText(connection.label)
         self.service_badge.setStyleSheet(DEMO_BADGE_STYLE if connection.is_demo else "")
         self.service_badge.setToolTip(
@@ -213,9 +228,9 @@ class MainWindow(QMainWindow):
         for warning in connection.warnings:
             self.messages.warning(warning)
         self.history_model.set_entries(self._history.entries())
-        for entry in self.session.submitter.recover_interrupted():
+        for entry in self.live.submitter.recover_interrupted():
             self.history_model.upsert(entry)
-        self.session.tracker.resume()
+        self.live.tracker.resume()
         self._update_activity()
         self.spawn(self.refresh_credit())
         self._spec_changed(self.form.spec)
@@ -254,7 +269,7 @@ class MainWindow(QMainWindow):
 
     async def refresh_credit(self) -> None:
         try:
-            credit = await self.session.connection.client.get_credit()
+            credit = await self.live.connection.client.get_credit()
         except KokoonError as exc:
             self.messages.error(exc.message)
             return
@@ -265,11 +280,13 @@ class MainWindow(QMainWindow):
     def _spec_changed(self, spec: TaskSpec | None) -> None:
         if spec is None:
             self.form.set_cost_text("")
+        if self.session is None:
+            return  # quoted once the session opens
         self.form.set_busy(spec is not None and self.session.submitter.is_in_flight(spec))
         self.session.quoter.request(spec)
 
     def _submit_clicked(self, spec: TaskSpec) -> None:
-        if self.session.submitter.is_in_flight(spec):
+        if self.session is None or self.session.submitter.is_in_flight(spec):
             return
         quote = self._last_quote
         if quote is not None and quote.spec == spec and quote.affordable is False:
@@ -302,18 +319,18 @@ class MainWindow(QMainWindow):
         source = self.form.source
         self.form.set_busy(True)
         try:
-            entry = await self.session.submitter.submit(
+            entry = await self.live.submitter.submit(
                 spec, source_name=source.name if source and source.vid == spec.vid else None
             )
         finally:
             self.form.set_busy(
-                self.form.spec is not None and self.session.submitter.is_in_flight(self.form.spec)
+                self.form.spec is not None and self.live.submitter.is_in_flight(self.form.spec)
             )
         if entry is None:
             return None
         self.history_pane.select_entry(entry.id)
         if entry.state is SubmissionState.SUBMITTED:
-            self.session.tracker.track(entry)
+            self.live.tracker.track(entry)
             self.messages.info(f"Task submitted: {entry.tid}")
             self.spawn(self.refresh_credit())
         elif entry.state is SubmissionState.UNKNOWN:
@@ -338,20 +355,21 @@ class MainWindow(QMainWindow):
     async def _check(self, entry: HistoryEntry) -> None:
         self.messages.info("Looking for the task on the server…")
         try:
-            found = await self.session.submitter.check_on_server(entry.id)
+            found = await self.live.submitter.check_on_server(entry.id)
         except KokoonError as exc:
             self.messages.error(f"Could not check: {exc.message}")
             return
         self.history_model.upsert(found)
         if found.state is SubmissionState.SUBMITTED:
-            self.session.tracker.track(found)
+            self.live.tracker.track(found)
             self.messages.info(f"Found on the server: task {found.tid}. It was not resubmitted.")
         else:
             self.messages.info(found.message or "The task was not created.")
         self._update_activity()
 
     def _remove_entry(self, entry: HistoryEntry) -> None:
-        self.session.tracker.untrack(entry.id)
+        if self.session is not None:
+            self.session.tracker.untrack(entry.id)
         self._history.remove(entry.id)
         self.history_model.remove_entry(entry.id)
         self._update_activity()
@@ -370,6 +388,11 @@ class MainWindow(QMainWindow):
     # --- dialogs -------------------------------------------------------------------------------
 
     def browse_videos(self) -> None:
+        # Imported here: it brings the HTTP client, which start-up does not wait for.
+        from kokoon_desktop.ui.video_browser import VideoBrowserDialog
+
+        if self.session is None:
+            return
         dialog = VideoBrowserDialog(self.session.connection.client, self)
 
         def chosen(result: int) -> None:
@@ -395,7 +418,8 @@ class MainWindow(QMainWindow):
         """Close the current session and open one for the current settings."""
         old = self.session
         self.session = self._open_session(self)
-        await old.aclose()
+        if old is not None:
+            await old.aclose()
         self._session_changed()
 
     # --- layout memory ---------------------------------------------------------------------------
@@ -423,4 +447,5 @@ class MainWindow(QMainWindow):
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
-        await self.session.aclose()
+        if self.session is not None:
+            await self.session.aclose()

@@ -14,26 +14,29 @@ import contextlib
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-import httpx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from kokoon_desktop.api.client import KokoonClient
-from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url, origin_of
+from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
 from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.core import human
 from kokoon_desktop.environment import ENV_API_URL, ENV_AUTH_SCHEME, ENV_TOKEN
@@ -44,13 +47,18 @@ from kokoon_desktop.storage.token_store import (
     KeyringUnavailableError,
     SessionTokenStore,
     TokenStore,
+    account_for,
 )
 from kokoon_desktop.ui.crash_dialog import watch_task
 from kokoon_desktop.ui.messages import Level, Notice
 from kokoon_desktop.ui.style import ToneLabel, ToneOrMuted
 
+if TYPE_CHECKING:
+    # The HTTP stack loads when a connection is first tested, not when the window starts.
+    from kokoon_desktop.api.client import KokoonClient
+
 #: Builds the client "Test connection" talks through: (base URL, token, scheme).
-MakeClient = Callable[[str, str, AuthScheme], KokoonClient]
+MakeClient = Callable[[str, str, AuthScheme], "KokoonClient"]
 #: The token store for an API base URL (tokens are kept per origin).
 TokenStoreFor = Callable[[str], TokenStore]
 
@@ -61,6 +69,9 @@ SCHEME_LABELS = {
     AuthScheme.RAW: "Token as-is (as in the API docs)",
     AuthScheme.BEARER: "Bearer token",
 }
+
+NO_KEYCHAIN = "No working system keychain was found, so the token cannot be saved."
+SESSION_ONLY = "It is kept for this session only and will not be remembered after you quit."
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +85,8 @@ class SettingsChoice:
 
 
 def default_make_client(base_url: str, token: str, scheme: AuthScheme) -> KokoonClient:
+    from kokoon_desktop.api.client import KokoonClient
+
     return KokoonClient(token=token, base_url=base_url, auth_scheme=scheme)
 
 
@@ -108,15 +121,15 @@ class SettingsDialog(QDialog):
         self._forget_requested = False
         self._keyring_problem: str | None = None
         self._warned_session_only = False
-        self._has_saved_token = False
-        self._initial_origin: tuple[str, str, int | None] | None = None
+        self._saved_where: str | None = None  # "keychain", "session" or None
+        self._initial_origin = _origin(self._env_url or self._settings.api_url)
 
         # --- service -------------------------------------------------------------------------
         self.api_url = QLineEdit(self._env_url or self._settings.api_url)
         self.api_url.setObjectName("api_url")
         self.api_url.setAccessibleName("API address")
         self.api_url.setPlaceholderText(DEFAULT_BASE_URL)
-        self.api_url.setMinimumWidth(380)
+        self.api_url.setMinimumWidth(400)
         self.reset_url = QPushButton("Default")
         self.reset_url.setObjectName("reset_api_url")
         self.reset_url.setAccessibleName("Use the default API address")
@@ -126,39 +139,21 @@ class SettingsDialog(QDialog):
         url_row.setSpacing(6)
         url_row.addWidget(self.api_url, 1)
         url_row.addWidget(self.reset_url)
-        self.url_problem = ToneLabel(tone="error")
-        self.url_problem.setObjectName("api_url_problem")
-        self.url_problem.setAccessibleName("API address problem")
-        self.url_problem.setWordWrap(True)
-        self.url_problem.hide()
-        self.url_note = ToneLabel(tone="muted")
-        self.url_note.setObjectName("api_url_note")
-        self.url_note.setWordWrap(True)
-        self.url_note.hide()
+        self.url_problem = _note("error", "api_url_problem", "API address problem")
+        self.url_note = _note("muted", "api_url_note", "API address source")
 
         self.auth_scheme = QComboBox()
         self.auth_scheme.setObjectName("auth_scheme")
         self.auth_scheme.setAccessibleName("Authorization scheme")
-        for scheme, label in SCHEME_LABELS.items():
-            self.auth_scheme.addItem(label, scheme.value)
+        for scheme, caption in SCHEME_LABELS.items():
+            self.auth_scheme.addItem(caption, scheme.value)
         self.auth_scheme.setToolTip(
             "How the token is sent in the Authorization header: as-is, as the API documentation "
             "shows, or as “Bearer <token>” for gateways that require it."
         )
         chosen_scheme = self._env_scheme or self._settings.auth_scheme
         self.auth_scheme.setCurrentIndex(self.auth_scheme.findData(chosen_scheme.value))
-        self.scheme_note = ToneLabel(tone="muted")
-        self.scheme_note.setWordWrap(True)
-        self.scheme_note.hide()
-
-        service_form = _form()
-        service_form.addRow("API address", url_row)
-        service_form.addRow("", self.url_problem)
-        service_form.addRow("", self.url_note)
-        service_form.addRow("Authorization", self.auth_scheme)
-        service_form.addRow("", self.scheme_note)
-        service_box = QGroupBox("Service")
-        service_box.setLayout(service_form)
+        self.scheme_note = _note("muted", "auth_scheme_note", "Authorization scheme source")
 
         # --- token ---------------------------------------------------------------------------
         self.token = QLineEdit()
@@ -175,42 +170,56 @@ class SettingsDialog(QDialog):
         token_row.setSpacing(6)
         token_row.addWidget(self.token, 1)
         token_row.addWidget(self.show_token)
-        self.token_note = ToneLabel(tone="muted")
-        self.token_note.setObjectName("token_note")
-        self.token_note.setWordWrap(True)
+        self.token_note = _note("muted", "token_note", "Token status")
+        self.token_note.show()
 
-        self.forget_token = QPushButton("Remove saved token")
-        self.forget_token.setObjectName("forget_token")
-        self.forget_token.setAccessibleName("Remove saved token")
-        self.forget_token.clicked.connect(self._forget_token)
         self.test_button = QPushButton("Test connection")
         self.test_button.setObjectName("test_connection")
         self.test_button.setAccessibleName("Test connection")
         self.test_button.clicked.connect(self.start_test)
-        self.test_result = ToneLabel()
-        self.test_result.setObjectName("test_result")
-        self.test_result.setAccessibleName("Connection test result")
-        self.test_result.setWordWrap(True)
-        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.forget_token = QPushButton("Remove saved token")
+        self.forget_token.setObjectName("forget_token")
+        self.forget_token.setAccessibleName("Remove saved token")
+        self.forget_token.clicked.connect(self._forget_token)
         actions = QHBoxLayout()
         actions.setSpacing(6)
         actions.addWidget(self.test_button)
-        actions.addWidget(self.forget_token)
         actions.addStretch(1)
+        actions.addWidget(self.forget_token)
+        self.test_result = _note(None, "test_result", "Connection test result")
 
         self.keyring_notice = Notice()
         self.keyring_notice.setObjectName("keyring_notice")
         self.keyring_notice.setAccessibleName("Keychain warning")
 
-        token_form = _form()
-        token_form.addRow("Token", token_row)
-        token_form.addRow("", self.token_note)
-        token_form.addRow("", actions)
-        token_form.addRow("", self.test_result)
-        token_box = QGroupBox("API token")
-        token_box_layout = QVBoxLayout(token_box)
-        token_box_layout.addLayout(token_form)
-        token_box_layout.addWidget(self.keyring_notice)
+        # --- the two forms share one label column, so their fields line up -----------------
+        labels = [QLabel(text) for text in ("API address", "Authorization", "Token")]
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        labels[0].setBuddy(self.api_url)
+        labels[1].setBuddy(self.auth_scheme)
+        labels[2].setBuddy(self.token)
+
+        service_grid = _FieldGrid()
+        service_grid.add_row(labels[0], url_row)
+        service_grid.add_note(self.url_problem)
+        service_grid.add_note(self.url_note)
+        service_grid.add_row(labels[1], _left(self.auth_scheme))
+        service_grid.add_note(self.scheme_note)
+        service_box = QGroupBox("Service")
+        service_box.setLayout(service_grid)
+
+        token_grid = _FieldGrid()
+        token_grid.add_row(labels[2], token_row)
+        token_grid.add_note(self.token_note)
+        token_grid.add_row(None, actions)
+        token_grid.add_note(self.test_result)
+        token_box = QGroupBox("Sign-in")
+        token_layout = QVBoxLayout(token_box)
+        token_layout.addLayout(token_grid)
+        token_layout.addWidget(self.keyring_notice)
 
         # --- demo ----------------------------------------------------------------------------
         self.demo_mode = QCheckBox("Demo mode (simulated service)")
@@ -254,16 +263,17 @@ class SettingsDialog(QDialog):
         layout.addWidget(token_box)
         layout.addWidget(mode_box)
         layout.addWidget(self.save_problem)
-        layout.addStretch(1)
         layout.addWidget(self.buttons)
+        # The dialog follows its content: notes and warnings come and go, and a fixed-size
+        # dialog gives word-wrapped text the height it needs instead of cutting it.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
 
         self._apply_environment()
-        self._load_saved_token_state()
+        self._load_saved_token()
         self.api_url.textChanged.connect(self._url_edited)
-        self.token.textChanged.connect(self._connection_edited)
+        self.token.textChanged.connect(self._token_edited)
         self.auth_scheme.currentIndexChanged.connect(self._connection_edited)
         self._url_edited()
-        self.setMinimumWidth(600)
 
     # --- outcome -------------------------------------------------------------------------------
 
@@ -276,16 +286,6 @@ class SettingsDialog(QDialog):
         text = self.api_url.text().strip()
         if not text:
             return "Enter the API's address, or press Default for the documented one."
-        try:
-            parsed: httpx.URL | None = httpx.URL(text)
-        except (httpx.InvalidURL, TypeError):
-            parsed = None
-        if parsed is not None and parsed.userinfo:
-            # Checked first: check_base_url's messages quote the address, password included.
-            return (
-                "The address contains a user name or password. Give the API token below "
-                "instead: it is kept in the system keychain."
-            )
         try:
             check_base_url(text)
         except ValueError as exc:
@@ -340,8 +340,7 @@ class SettingsDialog(QDialog):
                 if not self._warned_session_only:
                     self._warned_session_only = True
                     self._show_keyring_notice(
-                        f"{exc}. The token is kept for this session only and will not be "
-                        "remembered after you quit. Press OK again to use it now."
+                        f"{NO_KEYCHAIN} {SESSION_ONLY} Press OK again to use it now."
                     )
                     return None
             else:
@@ -364,42 +363,71 @@ class SettingsDialog(QDialog):
             saved = None
         return saved or self.session_store.load()
 
-    def _load_saved_token_state(self) -> None:
+    def _load_saved_token(self) -> None:
         if self._env_token is not None:
             return
-        url = self._valid_url() or self._settings.api_url
-        saved = self._saved_token(url)
-        self._initial_origin = _origin(url)
+        saved = self._saved_token(self._valid_url() or self._settings.api_url)
+        if saved is not None:
+            self._saved_where = "session" if self._keyring_problem else "keychain"
+            kept = "Kept for this session" if self._keyring_problem else "Saved"
+            self.token.setPlaceholderText(f"{kept} — type a new token to replace it")
         if self._keyring_problem is not None:
             self._warned_session_only = True
             self._show_keyring_notice(
-                f"{self._keyring_problem}. A token you enter is kept for this session only and "
-                "will not be remembered after you quit."
+                f"{NO_KEYCHAIN} A token you enter is kept for this session only and will not "
+                "be remembered after you quit."
             )
-        self._has_saved_token = saved is not None
-        self.forget_token.setEnabled(self._has_saved_token)
-        if saved is None:
-            self.token_note.setText("No token saved: the app runs in demo mode until you add one.")
-        elif self._keyring_problem is not None:
-            self.token.setPlaceholderText("Kept for this session — type to replace")
-            self.token_note.setText("A token is kept for this session only.")
-        else:
-            self.token.setPlaceholderText("Saved — type to replace")
-            self.token_note.setText(
-                "A token is saved in the system keychain. Type a new one to replace it."
-            )
+        self._refresh_token_note()
 
     def _forget_token(self) -> None:
         self._forget_requested = True
         self.token.clear()
         self.token.setPlaceholderText("Paste your API token")
         self.forget_token.setEnabled(False)
-        self.token_note.set_tone("warning")
-        self.token_note.setText("The saved token will be removed when you press OK.")
+        self._refresh_token_note()
         self._clear_test_result()
 
     def _show_keyring_notice(self, text: str) -> None:
         self.keyring_notice.show_notice(Level.WARNING, text)
+        # The backend's own words are technical (and may suggest plain-text storage, which
+        # this app never uses); they are there for whoever needs them.
+        self.keyring_notice.setToolTip(self._keyring_problem or "")
+
+    def _refresh_token_note(self) -> None:
+        """One sentence under the token field saying where the token is and will be."""
+        tone: ToneOrMuted = "muted"
+        if self._env_token is not None:
+            text = (
+                f"The token comes from {ENV_TOKEN} in the environment, which takes precedence "
+                "over the keychain."
+            )
+        elif self._forget_requested and not self.token.text().strip():
+            tone, text = "warning", "The saved token will be removed when you press OK."
+        elif self.token.text().strip():
+            text = (
+                "It will be kept for this session only when you press OK."
+                if self._keyring_problem
+                else "It will be saved in the system keychain when you press OK."
+            )
+        elif self._address_changed():
+            text = (
+                "Tokens are saved per service address: enter the token for this address, "
+                "unless you saved one for it before."
+            )
+        elif self._saved_where == "keychain":
+            text = "A token is saved in the system keychain."
+        elif self._saved_where == "session":
+            text = "A token is kept for this session only."
+        else:
+            text = "No token saved: the app runs in demo mode until you add one."
+        self.token_note.set_tone(tone)
+        self.token_note.setText(text)
+        can_forget = self._env_token is None and self._saved_where is not None
+        self.forget_token.setEnabled(can_forget and not self._forget_requested)
+
+    def _address_changed(self) -> bool:
+        url = self._valid_url()
+        return url is not None and _origin(url) != self._initial_origin
 
     # --- environment ---------------------------------------------------------------------------
 
@@ -420,13 +448,8 @@ class SettingsDialog(QDialog):
             self.token.setReadOnly(True)
             self.token.setPlaceholderText(f"Set by {ENV_TOKEN}")
             self.show_token.setEnabled(False)
-            self.forget_token.setEnabled(False)
-            self.token_note.setText(
-                f"The token comes from {ENV_TOKEN} in the environment, which takes precedence "
-                "over the keychain."
-            )
 
-    # --- validation ----------------------------------------------------------------------------
+    # --- editing -------------------------------------------------------------------------------
 
     def _url_edited(self) -> None:
         problem = self.url_error()
@@ -434,14 +457,11 @@ class SettingsDialog(QDialog):
         self.url_problem.setVisible(problem is not None)
         self.api_url.setAccessibleDescription(problem or "")
         self.ok_button.setEnabled(problem is None)
-        if problem is None and self._env_token is None and not self._forget_requested:
-            url = check_base_url(self.api_url.text())
-            if self._initial_origin is not None and _origin(url) != self._initial_origin:
-                self.token_note.set_tone("muted")
-                self.token_note.setText(
-                    "Tokens are saved per service address: enter the token for this address "
-                    "unless you saved one for it before."
-                )
+        self._refresh_token_note()
+        self._connection_edited()
+
+    def _token_edited(self) -> None:
+        self._refresh_token_note()
         self._connection_edited()
 
     def _connection_edited(self) -> None:
@@ -470,6 +490,7 @@ class SettingsDialog(QDialog):
     # --- test connection -----------------------------------------------------------------------
 
     def start_test(self) -> None:
+        """Ask the service for the credit with the values on screen (``GET /credit/me``)."""
         url = self._valid_url()
         if url is None:
             return
@@ -482,7 +503,7 @@ class SettingsDialog(QDialog):
         register_secret(token)
         self._cancel_test()
         self.test_button.setEnabled(False)
-        self._set_test_result("muted", f"Connecting to {httpx.URL(url).host}…")
+        self._set_test_result("muted", f"Connecting to {_host(url)}…")
         self._test_task = watch_task(
             asyncio.ensure_future(self._run_test(url, token, self._current_scheme()))
         )
@@ -499,7 +520,7 @@ class SettingsDialog(QDialog):
             self._set_test_result("error", exc.message)
         except TimeoutError:
             self._set_test_result(
-                "error", f"No answer from {httpx.URL(url).host} within {TEST_TIMEOUT_S:.0f} s."
+                "error", f"No answer from {_host(url)} within {TEST_TIMEOUT_S:.0f} s."
             )
         else:
             self._set_test_result(
@@ -524,13 +545,51 @@ class SettingsDialog(QDialog):
         self.test_result.hide()
 
 
-def _form() -> QFormLayout:
-    form = QFormLayout()
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    form.setHorizontalSpacing(12)
-    form.setVerticalSpacing(6)
-    return form
+def _note(tone: ToneOrMuted | None, name: str, accessible: str) -> ToneLabel:
+    """A word-wrapped, selectable line under a field; hidden until it has something to say."""
+    label = ToneLabel(tone=tone)
+    label.setObjectName(name)
+    label.setAccessibleName(accessible)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    # Expanding, or the form keeps the label at its preferred width and wraps it into a column.
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    label.hide()
+    return label
+
+
+class _FieldGrid(QGridLayout):
+    """Labels on the left, fields on the right, notes under their field.
+
+    A grid rather than a QFormLayout: the form gives word-wrapped notes the height of their
+    narrowest wrapping and leaves gaps around them.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHorizontalSpacing(12)
+        self.setVerticalSpacing(6)
+        self.setColumnStretch(1, 1)
+
+    def add_row(self, label: QLabel | None, field: QWidget | QLayout) -> None:
+        row = self.rowCount()
+        if label is not None:
+            self.addWidget(label, row, 0)
+        if isinstance(field, QLayout):
+            self.addLayout(field, row, 1)
+        else:
+            self.addWidget(field, row, 1)
+
+    def add_note(self, note: QLabel) -> None:
+        self.addWidget(note, self.rowCount(), 1)
+
+
+def _left(widget: QWidget) -> QHBoxLayout:
+    """A widget at its natural width at the start of its cell."""
+    row = QHBoxLayout()
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
 
 
 def _checkbox_indent(box: QCheckBox) -> int:
@@ -550,5 +609,10 @@ def _scheme_or_none(text: str | None) -> AuthScheme | None:
         return None
 
 
-def _origin(url: str) -> tuple[str, str, int | None]:
-    return origin_of(httpx.URL(url))
+def _origin(url: str) -> str:
+    """Tokens are kept per origin: the same key the keychain entry uses."""
+    return account_for(url)
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url

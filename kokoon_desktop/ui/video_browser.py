@@ -1,4 +1,4 @@
-""" "Browse account videos…": pick an uploaded original as the source of a task.
+"""The "Browse account videos…" dialog: pick an uploaded original as a task's source.
 
 The list comes from ``GET /video`` page by page (originals only unless asked for SR results),
 filtered by file name on the server as the user types. Loading runs in an asyncio task on the
@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -33,13 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kokoon_desktop.api.client import KokoonClient
 from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.api.filters import OrigType, SortDirection, VideoFilter, VideoOrder
 from kokoon_desktop.api.models import Video, VideoPage
 from kokoon_desktop.ui.crash_dialog import watch_task
 from kokoon_desktop.ui.style import ToneLabel, scaled_font
 from kokoon_desktop.ui.video_table_model import VideoColumn, VideoTableModel
+
+if TYPE_CHECKING:
+    from kokoon_desktop.api.client import KokoonClient
 
 PAGE_SIZE = 50
 #: Pause after the last keystroke before the search goes to the server.
@@ -327,7 +329,8 @@ class VideoBrowserDialog(QDialog):
         if replace and self.model.rowCount() == 0:
             self.pages.setCurrentIndex(_LOADING)
         self.status.set_tone("muted")
-        self.status.setText("Loading…" if not replace else "Searching…")
+        searching = replace and bool(self.search.text().strip())
+        self.status.setText("Searching…" if searching else "Loading…")
 
     def _show_failure(self, message: str, replace: bool) -> None:
         self.refresh_button.setEnabled(True)

@@ -199,7 +199,7 @@ def _frame_rate(fps: str | None) -> str:
 
 
 def _time_left(left: timedelta) -> str:
-    """ "in 3 h", "in 1 day 4 h", "in 25 min"; "now" once it is past."""
+    """Time left as people say it: ``in 3 h``, ``in 1 day 4 h``, ``in 25 min``, ``now``."""
     minutes = int(left.total_seconds() // 60)
     if minutes <= 0:
         return "now"
