@@ -1,14 +1,17 @@
-"""Render the windows offscreen to PNG for the README and docs/: ``make screenshots``.
+"""Render the main window offscreen to PNG for the README and docs/: ``make screenshots``.
 
-The windows run against the in-process simulator (demo mode), so the pictures show real data
-flowing through the real client, in both the light and a dark palette.
+The window runs against the in-process simulator (demo mode) on a throw-away profile, with a
+few real submissions in its history, so the pictures show real data through the real client,
+in the light and a dark palette. The dialogs have their own renders (see docs/).
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,8 +20,11 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from qasync import run as run_qt_loop
 
-from kokoon_desktop.services.connection import demo_connection
+from kokoon_desktop.app import App
+from kokoon_desktop.core.enums import Category, TaskType
+from kokoon_desktop.paths import profile_paths
 from kokoon_desktop.ui.main_window import MainWindow
+from kokoon_desktop.ui.task_form import SourceInfo
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -41,7 +47,54 @@ def dark_palette() -> QPalette:
     }
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f747a"))
     return palette
+
+
+async def _populated_window(profile: Path) -> tuple[App, MainWindow]:
+    context = App(
+        argparse.Namespace(api_url=None, demo=True, exit_when_ready=False), profile_paths(profile)
+    )
+    window = MainWindow(
+        history=context.history,
+        settings=context.settings,
+        messages=context.messages,
+        open_session=context.open_session,
+        make_settings_dialog=context.settings_dialog,
+    )
+    window.show()
+    client = window.live.connection.client
+    videos = (await client.list_videos()).videos
+    form = window.form
+    form.set_source(SourceInfo.from_video(videos[-1]))
+    done = form.spec
+    assert done is not None
+    await window.submit(done)
+    sandbox = window.live.connection.sandbox
+    assert sandbox is not None
+    sandbox.set_credit(0)
+    await window.submit(done.with_changes(category=Category.RETRO, width=2560, height=1440))
+    sandbox.set_credit(4200)
+    await asyncio.sleep(7.5)  # the first task runs to done in simulated real time
+    form.set_source(SourceInfo.from_video(videos[0]))
+    form.category.setCurrentIndex(form.category.findData(Category.ANIMATION.value))
+    form.task_type.setCurrentIndex(form.task_type.findData(TaskType.SR_PREVIEW.value))
+    form.range_panel.set_range(500, 1000)
+    running = form.spec
+    assert running is not None
+    await window.submit(running)
+    await asyncio.sleep(3.6)  # the preview is running
+    form.task_type.setCurrentIndex(form.task_type.findData(TaskType.SR.value))
+    form.size_preset.setCurrentIndex(form.size_preset.findData("2160p"))
+    window.notification_bar.dismiss()
+    window.messages.info("Task submitted: the history follows it until it is done.")
+    await asyncio.sleep(1.0)  # a fresh quote for the settings shown
+    return context, window
 
 
 async def render(app: QApplication) -> None:
@@ -49,15 +102,13 @@ async def render(app: QApplication) -> None:
     light = app.palette()
     for name, palette in (("main-window.png", light), ("main-window-dark.png", dark_palette())):
         app.setPalette(palette)
-        connection = demo_connection()
-        window = MainWindow(connection)
-        window.show()
-        await window.refresh()
-        await asyncio.sleep(0.1)  # let the layouts settle before the picture is taken
-        window.grab().save(str(DOCS / name))
-        print(DOCS / name)
-        window.close()
-        await connection.aclose()
+        with tempfile.TemporaryDirectory(prefix="kokoon-shots-") as tmp:
+            context, window = await _populated_window(Path(tmp))
+            window.grab().save(str(DOCS / name))
+            print(DOCS / name)
+            await window.aclose()
+            window.close()
+            context.history.close()
 
 
 def main() -> None:

@@ -142,8 +142,9 @@ class TaskForm(QWidget):
         source = QVBoxLayout(source_box)
         source.addWidget(self.vid)
         source.addWidget(self.vid_message)
+        source.addWidget(self.source_label)
         row = QHBoxLayout()
-        row.addWidget(self.source_label, 1)
+        row.addStretch(1)
         row.addWidget(self.browse)
         source.addLayout(row)
 
