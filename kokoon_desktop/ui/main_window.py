@@ -30,7 +30,12 @@ from PySide6.QtWidgets import (
 from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.core import human
 from kokoon_desktop.core.task_spec import TaskSpec
-from kokoon_desktop.storage.history import HistoryEntry, HistoryStore, SubmissionState
+from kokoon_desktop.storage.history import (
+    HistoryEntry,
+    HistoryError,
+    HistoryStore,
+    SubmissionState,
+)
 from kokoon_desktop.storage.settings import SettingsStore
 from kokoon_desktop.ui.crash_dialog import watch_task
 from kokoon_desktop.ui.history_model import HistoryTableModel
@@ -196,7 +201,7 @@ class MainWindow(QMainWindow):
         self.history_pane.resubmit_requested.connect(self._edit_and_resubmit)
         self.history_pane.check_requested.connect(self._check_on_server)
         self.history_pane.remove_requested.connect(self._remove_entry)
-        self.refresh_action.triggered.connect(lambda: self.spawn(self.refresh_credit()))
+        self.refresh_action.triggered.connect(self._refresh_clicked)
         self.settings_action.triggered.connect(self.open_settings)
         self.sign_in_button.clicked.connect(self.open_settings)
 
@@ -276,6 +281,9 @@ class MainWindow(QMainWindow):
         self.credit_label.setText(f"Credit: {human.credit(credit.credit)}")
 
     # --- submitting ----------------------------------------------------------------------------
+
+    def _refresh_clicked(self) -> None:
+        self.spawn(self.refresh_credit())
 
     def _spec_changed(self, spec: TaskSpec | None) -> None:
         if spec is None:
@@ -368,9 +376,13 @@ class MainWindow(QMainWindow):
         self._update_activity()
 
     def _remove_entry(self, entry: HistoryEntry) -> None:
+        try:
+            self._history.remove(entry.id)
+        except HistoryError as exc:  # a row still being sent is refused, with the reason
+            self.messages.warning(str(exc))
+            return
         if self.session is not None:
             self.session.tracker.untrack(entry.id)
-        self._history.remove(entry.id)
         self.history_model.remove_entry(entry.id)
         self._update_activity()
 

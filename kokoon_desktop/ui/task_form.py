@@ -258,8 +258,8 @@ class TaskForm(QWidget):
         for box in (self.use_sr, self.use_trim_orig, *self.options.values()):
             box.toggled.connect(self._refresh)
         self.size_preset.currentIndexChanged.connect(self._preset_changed)
-        self.width_spin.valueChanged.connect(lambda _v: self._dimension_edited(self.width_spin))
-        self.height_spin.valueChanged.connect(lambda _v: self._dimension_edited(self.height_spin))
+        self.width_spin.valueChanged.connect(self._width_edited)
+        self.height_spin.valueChanged.connect(self._height_edited)
         self.aspect_lock.toggled.connect(self._refresh)
         self.range_panel.changed.connect(self._refresh)
         self.submit.clicked.connect(self.request_submit)
@@ -388,6 +388,12 @@ class TaskForm(QWidget):
         self.width_spin.setValue(width)
         self.height_spin.setValue(height)
         self._updating = False
+
+    def _width_edited(self, _value: int) -> None:
+        self._dimension_edited(self.width_spin)
+
+    def _height_edited(self, _value: int) -> None:
+        self._dimension_edited(self.height_spin)
 
     def _dimension_edited(self, which: QSpinBox) -> None:
         if self._updating:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.ui.messages import Level, Message, MessageCenter, Notice, NotificationBar
+from kokoon_desktop.ui.style import ToneLabel
 
 
 def _window(
@@ -145,3 +146,25 @@ def test_notice_shows_and_clears(qtbot: QtBot) -> None:
     assert "warning" in notice.accessibleDescription()
     notice.clear()
     assert notice.isHidden() and notice.text() == ""
+
+
+def test_tone_label_text_stays_readable_when_the_palette_turns_dark(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    light = QPalette()
+    light.setColor(QPalette.ColorRole.Window, QColor("#efefef"))
+    parent.setPalette(light)
+    label = ToneLabel("Refusing plain http://", "error", parent)
+    on_light = label.palette().color(QPalette.ColorRole.WindowText)
+    assert on_light.red() > on_light.green() and on_light.lightness() < 128
+
+    parent.setPalette(_dark())
+    on_dark = label.palette().color(QPalette.ColorRole.WindowText)
+    assert on_dark.red() > on_dark.green() and on_dark.lightness() > on_light.lightness()
+    assert label.palette().color(QPalette.ColorRole.Window) == QColor("#202124"), "inherited"
+
+    label.set_tone("muted")
+    muted = label.palette().color(QPalette.ColorRole.WindowText)
+    window = label.palette().color(QPalette.ColorRole.Window)
+    text = QColor("#e8eaed")
+    assert window.lightness() < muted.lightness() < text.lightness(), "between text and background"
