@@ -19,7 +19,7 @@ def create_task_curl(
     The token is never put in: the command reads it from the shell's ``KOKOON_TOKEN``.
     """
     header = "Bearer " + TOKEN_PLACEHOLDER if scheme is AuthScheme.BEARER else TOKEN_PLACEHOLDER
-    payload = json.dumps(body, indent=2)
+    payload = json.dumps(dict(body), indent=2)
     return (
         f"curl -X POST {shlex.quote(base_url.rstrip('/') + '/task')} \\\n"
         f"  -H 'Content-Type: application/json' \\\n"

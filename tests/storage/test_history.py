@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
@@ -445,6 +446,84 @@ def test_a_write_locked_too_long_by_another_process_is_reported(
         finally:
             other.close()
         assert store.mark_failed(entry.id, "x").state is SubmissionState.FAILED
+
+
+def test_a_rival_creating_the_schema_during_the_check_is_seen_whole(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another process creates the schema between the opening check's two reads (the version,
+    # then the tables): a version-0 file with tables would look like another program's.
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"")
+    read_version = history_schema.user_version
+    rival_errors: list[BaseException] = []
+
+    def rival() -> None:
+        try:
+            HistoryStore(path).close()
+        except BaseException as exc:
+            rival_errors.append(exc)
+
+    rival_thread = threading.Thread(target=rival)
+
+    def version_then_rival(db: sqlite3.Connection) -> int:
+        version = read_version(db)
+        if rival_thread.ident is None:  # the first read only: ours
+            rival_thread.start()
+            rival_thread.join(timeout=0.5)  # as long as the rival is let run
+        return version
+
+    monkeypatch.setattr(history_schema, "user_version", version_then_rival)
+    with HistoryStore(path) as store:
+        assert store.entries() == []
+    rival_thread.join()
+    assert rival_errors == []
+
+
+def test_opening_waits_for_a_reader_of_a_new_file(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    sqlite3.connect(path).close()
+    reader = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM sqlite_master").fetchall()  # holds a read lock
+        release = threading.Timer(0.2, lambda: reader.execute("ROLLBACK"))
+        release.start()
+        with HistoryStore(path) as store:
+            assert store.entries() == []
+        release.join()
+    finally:
+        reader.close()
+    assert _raw(path, "PRAGMA journal_mode") == [("wal",)]
+
+
+class _SwitchLockedTwice(sqlite3.Connection):
+    """Answers "locked" to the first two WAL switches, as SQLite does, without waiting, when
+    two processes switch a new file at once (one would deadlock waiting for the other)."""
+
+    refusals = 2
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        if "journal_mode = WAL" in sql and _SwitchLockedTwice.refusals:
+            _SwitchLockedTwice.refusals -= 1
+            raise sqlite3.OperationalError("database is locked")
+        return super().execute(sql, *args)
+
+
+def test_switching_to_wal_is_retried_when_locked(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_SwitchLockedTwice, "refusals", 2)
+    connect = sqlite3.connect
+    monkeypatch.setattr(
+        history_module.sqlite3,
+        "connect",
+        lambda *args, **kwargs: connect(*args, **kwargs, factory=_SwitchLockedTwice),
+    )
+    with HistoryStore(path) as store:
+        store.add_submission(make_body(), source_name=None, source_duration_ms=None)
+    assert _SwitchLockedTwice.refusals == 0
+    assert _raw(path, "PRAGMA journal_mode") == [("wal",)]
 
 
 # -- files it must refuse ----------------------------------------------------------------------
