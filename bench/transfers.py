@@ -69,10 +69,10 @@ def _measure(command: Sequence[str], *, timed_by_child: bool) -> Run:
 class SimulatorProcess:
     """``python -m kokoon_desktop.sandbox`` on a free loopback port."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, extra: Sequence[str] = ()) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "kokoon_desktop.sandbox", "--port", "0",
-             "--data-dir", str(data_dir)],
+             "--data-dir", str(data_dir), *extra],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         )  # fmt: skip
         assert self.process.stdout is not None

@@ -87,8 +87,13 @@ class KokoonClient:
         upload_timeout: httpx.Timeout = UPLOAD_TIMEOUT,
         retry: RetryPolicy | None = None,
         sleep: Sleep = asyncio.sleep,
+        max_concurrent_requests: int = 8,
     ) -> None:
         self._base_url = check_base_url(base_url)
+        # API calls beyond this wait their turn here rather than in httpcore's pool, whose
+        # bookkeeping grows with every queued request: with hundreds queued it stalled the
+        # window's event loop for over 100 ms. Transfers have their own connections.
+        self._api_slots = asyncio.Semaphore(max_concurrent_requests)
         self._has_token = bool(token)
         self._retry = retry or RetryPolicy()
         self._sleep = sleep
@@ -146,7 +151,8 @@ class KokoonClient:
         """
         self._require_token()
         try:
-            response = await self._http.post("/task", json=spec.to_request_body())
+            async with self._api_slots:
+                response = await self._http.post("/task", json=spec.to_request_body())
         except httpx.TransportError as exc:
             if never_reached_server(exc):
                 error = network_error(exc, self._host)
@@ -373,7 +379,8 @@ class KokoonClient:
             attempt += 1
             last_try = attempt >= self._retry.attempts
             try:
-                response = await self._http.request(method, path, params=params, json=json)
+                async with self._api_slots:
+                    response = await self._http.request(method, path, params=params, json=json)
             except httpx.TransportError as exc:
                 if last_try:
                     raise network_error(exc, self._host) from None

@@ -12,7 +12,7 @@ import base64
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -48,6 +48,11 @@ if TYPE_CHECKING:
     from kokoon_desktop.services.quoter import QuoteResult
     from kokoon_desktop.services.session import ServiceSession
     from kokoon_desktop.ui.settings_dialog import SettingsDialog
+
+#: Submissions within this time share one credit refresh.
+CREDIT_REFRESH_DELAY_MS = 500
+#: Submissions within this time share one notification.
+ANNOUNCE_DELAY_MS = 250
 
 DEMO_BADGE_STYLE = (
     "QLabel { background: #b3541e; color: white; border-radius: 4px; padding: 2px 8px;"
@@ -89,6 +94,8 @@ class MainWindow(QMainWindow):
         self._make_settings_dialog = make_settings_dialog
         self._tasks: set[asyncio.Task[Any]] = set()
         self._last_quote: QuoteResult | None = None
+        self._credit_refresh_due = False
+        self._submitted_burst: list[str] = []
         self.setWindowTitle("Kokoon Desktop")
         self.resize(1280, 860)
 
@@ -282,6 +289,30 @@ class MainWindow(QMainWindow):
 
     # --- submitting ----------------------------------------------------------------------------
 
+    def _announce_submitted(self, entry: HistoryEntry) -> None:
+        """One notification per burst of submissions (a batch says "12 tasks submitted")."""
+        self._submitted_burst.append(entry.tid or "")
+        if len(self._submitted_burst) == 1:
+            QTimer.singleShot(ANNOUNCE_DELAY_MS, self._announce_burst)
+
+    def _announce_burst(self) -> None:
+        burst, self._submitted_burst = self._submitted_burst, []
+        if len(burst) == 1:
+            self.messages.info(f"Task submitted: {burst[0]}")
+        elif burst:
+            self.messages.info(f"{len(burst)} tasks submitted.")
+
+    def _refresh_credit_soon(self) -> None:
+        """One credit refresh for a burst of submissions, not one each."""
+        if not self._credit_refresh_due:
+            self._credit_refresh_due = True
+            QTimer.singleShot(CREDIT_REFRESH_DELAY_MS, self._refresh_credit_now)
+
+    def _refresh_credit_now(self) -> None:
+        self._credit_refresh_due = False
+        if self.session is not None:
+            self.spawn(self.refresh_credit())
+
     def _refresh_clicked(self) -> None:
         self.spawn(self.refresh_credit())
 
@@ -339,8 +370,8 @@ class MainWindow(QMainWindow):
         self.history_pane.select_entry(entry.id)
         if entry.state is SubmissionState.SUBMITTED:
             self.live.tracker.track(entry)
-            self.messages.info(f"Task submitted: {entry.tid}")
-            self.spawn(self.refresh_credit())
+            self._announce_submitted(entry)
+            self._refresh_credit_soon()
         elif entry.state is SubmissionState.UNKNOWN:
             self.messages.warning(
                 f"{entry.message} Use “Check on server” in the history before submitting again."

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from kokoon_desktop.core.enums import Category, TaskType
 from kokoon_desktop.core.task_spec import TaskSpec
@@ -100,4 +102,20 @@ def test_sorting_and_newest_first_inserts(tmp_path: Path) -> None:
     model.set_filter_text("nothing matches this")
     model.upsert(store.update_task(3, step="done", progress=None, message=None))
     assert model.rowCount() == 0
+    store.close()
+
+
+def test_search_texts_are_prepared_in_the_background_or_on_demand(
+    tmp_path: Path, qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kokoon_desktop.ui.history_model.SEARCH_TEXT_BATCH", 2)
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    _fill(store)
+    model = HistoryTableModel()
+    model.set_entries(store.entries())
+    assert not model.search_ready()
+    QApplication.processEvents()  # one batch
+    assert not model.search_ready()
+    model.set_filter_text("clip4")  # a search before the batches finished
+    assert model.search_ready() and _texts(model, 1) == ["clip4.mp4"]
     store.close()
