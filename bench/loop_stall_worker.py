@@ -90,6 +90,9 @@ async def measure(profile: Path, clip: Path, upload: Path) -> dict[str, object]:
             vid=source.vid, category=list(Category)[i % 5], width=640 + 2 * i, height=360
         )
         window.spawn(window.submit(spec))
+        # Queued one per turn of the loop, as a batch would be: each submission writes its
+        # history row before sending, and 200 such writes in one turn are one long stall.
+        await asyncio.sleep(0)
     while True:
         await asyncio.sleep(0.1)
         entries = window.history_model.all_entries()

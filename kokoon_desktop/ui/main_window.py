@@ -53,6 +53,8 @@ if TYPE_CHECKING:
 CREDIT_REFRESH_DELAY_MS = 500
 #: Submissions within this time share one notification.
 ANNOUNCE_DELAY_MS = 250
+#: History changes within this time share one recount of the activity in the status bar.
+ACTIVITY_DELAY_MS = 200
 
 DEMO_BADGE_STYLE = (
     "QLabel { background: #b3541e; color: white; border-radius: 4px; padding: 2px 8px;"
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self._last_quote: QuoteResult | None = None
         self._credit_refresh_due = False
         self._submitted_burst: list[str] = []
+        self._activity_due = False
         self.setWindowTitle("Kokoon Desktop")
         self.resize(1280, 860)
 
@@ -418,6 +421,13 @@ class MainWindow(QMainWindow):
         self._update_activity()
 
     def _update_activity(self) -> None:
+        """Recount soon, once for a burst of changes: a count walks the whole history."""
+        if not self._activity_due:
+            self._activity_due = True
+            QTimer.singleShot(ACTIVITY_DELAY_MS, self._recount_activity)
+
+    def _recount_activity(self) -> None:
+        self._activity_due = False
         entries = self.history_model.all_entries()
         active = sum(1 for entry in entries if entry.is_active)
         pending = sum(1 for entry in entries if entry.state is SubmissionState.SUBMITTING)
