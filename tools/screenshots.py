@@ -25,6 +25,7 @@ from kokoon_desktop.core.enums import Category, TaskType
 from kokoon_desktop.paths import profile_paths
 from kokoon_desktop.ui.main_window import MainWindow
 from kokoon_desktop.ui.task_form import SourceInfo
+from tools import dialog_screenshots
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -99,6 +100,7 @@ async def _populated_window(profile: Path) -> tuple[App, MainWindow]:
 
 async def render(app: QApplication) -> None:
     DOCS.mkdir(exist_ok=True)
+    await dialog_screenshots.render_all(DOCS)
     light = app.palette()
     for name, palette in (("main-window.png", light), ("main-window-dark.png", dark_palette())):
         app.setPalette(palette)
@@ -115,6 +117,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setStyle("Fusion")
+    app.setQuitOnLastWindowClosed(False)  # dialogs close one after another
     run_qt_loop(render(app))
 
 
