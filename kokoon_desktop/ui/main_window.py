@@ -500,5 +500,8 @@ class MainWindow(QMainWindow):
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
-        if self.session is not None:
-            await self.session.aclose()
+        # A closed window has no session: a credit refresh still due on a timer finds none,
+        # instead of starting work on a closed client after the loop has stopped.
+        session, self.session = self.session, None
+        if session is not None:
+            await session.aclose()
