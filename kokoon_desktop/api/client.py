@@ -90,6 +90,7 @@ class KokoonClient:
         max_concurrent_requests: int = 8,
     ) -> None:
         self._base_url = check_base_url(base_url)
+        self._auth_scheme = auth_scheme
         # API calls beyond this wait their turn here rather than in httpcore's pool, whose
         # bookkeeping grows with every queued request: with hundreds queued it stalled the
         # window's event loop for over 100 ms. Transfers have their own connections.
@@ -111,6 +112,11 @@ class KokoonClient:
     @property
     def base_url(self) -> str:
         return self._base_url
+
+    @property
+    def auth_scheme(self) -> AuthScheme:
+        """How the token is presented (copied curl commands present it the same way)."""
+        return self._auth_scheme
 
     async def __aenter__(self) -> Self:
         return self

@@ -155,17 +155,22 @@ async def build_spec(session: Session, args: argparse.Namespace) -> TaskSpec:
     # size and duration so the size presets keep its aspect and the range is checked against it.
     _check_size_options(args)
     explicit = args.size is None
+    to_the_end = bool(start) and args.duration is None
     TaskSpec(
         vid=args.vid,
         category=Category(args.category),
         width=args.width if explicit else 2,
         height=args.height if explicit else 2,
         start_pos=start,
-        duration=duration,
+        # Checked as a one-millisecond range until the source says how long "the end" is.
+        duration=1 if to_the_end else duration,
         use_trim_orig=args.trim_orig,
     )
     source = await session.client.get_video(args.vid)
     width, height = _output_size(args, source)
+    if to_the_end and source.duration_ms and start < source.duration_ms:
+        # --start without --duration runs to the end; the API needs it as a length.
+        duration = source.duration_ms - start
     spec = TaskSpec(
         vid=args.vid,
         category=Category(args.category),

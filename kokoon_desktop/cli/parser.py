@@ -65,7 +65,9 @@ def _task_options(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     span = parser.add_argument_group("range (milliseconds, or HH:MM:SS.mmm; default whole file)")
     span.add_argument("--start", metavar="T", help="where to start in the source")
-    span.add_argument("--duration", metavar="T", help="how much to process from --start")
+    span.add_argument(
+        "--duration", metavar="T", help="how much to process from --start (default: to the end)"
+    )
     parser.add_argument("--codec", choices=[c.value for c in Codec], default=Codec.H264.value)
     parser.add_argument(
         "--format", choices=[c.value for c in Container], default=Container.MP4.value,

@@ -140,10 +140,12 @@ def check_task_spec(
     raises, whatever the types. Booleans are not accepted as numbers, nor numbers as booleans.
     Enum fields take a member or its exact wire value ("person").
 
-    The range rule is our reading of the 0/0 convention: start 0 with duration 0 is the whole
-    file; a duration of 0 with a later start means from the start to the end of the file. When
-    the source's duration is known, the start must lie before the end of the file and
-    start + duration must not pass it.
+    The range rule: start 0 with duration 0 is the whole file, as documented. A duration of 0
+    after a later start is refused: the documentation gives it no meaning (the simulator, like
+    a strict server, rejects it), so "to the end" is sent as an explicit duration, which the
+    form and the command line work out from the source's length. When the source's duration
+    is known, the start must lie before the end of the file and start + duration must not
+    pass it.
     """
     problems: list[Problem] = []
     _check_enum(problems, "task_type", task_type, TaskType)
@@ -174,6 +176,15 @@ def check_task_spec(
         source = _check_milliseconds(problems, "source_duration_ms", source_duration_ms)
     if source is not None and start is not None and length is not None:
         _check_range(problems, start, length, source)
+    starts_past_end = source is not None and start is not None and start >= source
+    if start is not None and start > 0 and length == 0 and not starts_past_end:
+        problems.append(
+            Problem(
+                "duration",
+                "Give a duration: a duration of 0 means the whole file only when the range "
+                "starts at 00:00:00.000",
+            )
+        )
     return problems
 
 
@@ -274,7 +285,7 @@ def _check_milliseconds(problems: list[Problem], field: str, value: object) -> i
 
 
 def _check_range(problems: list[Problem], start: int, length: int, source: int) -> None:
-    """The range must lie inside the source; 0/0 is the whole file, duration 0 runs to the end."""
+    """The range must lie inside the source; 0/0 is the whole file."""
     if start == 0 and length == 0:
         return
     if start >= source:

@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         )
         self.setWindowTitle("Kokoon Desktop — Demo" if connection.is_demo else "Kokoon Desktop")
         self.history_pane.base_url = connection.client.base_url
+        self.history_pane.auth_scheme = connection.client.auth_scheme
         for warning in connection.warnings:
             self.messages.warning(warning)
         self.history_model.set_entries(self._history.entries())

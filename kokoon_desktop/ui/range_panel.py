@@ -92,6 +92,11 @@ class RangePanel(QWidget):
         """(start, duration, start problem, duration problem); a value is None when unreadable."""
         start, start_problem = _read(self.start_pos.text())
         duration, duration_problem = _read(self.duration.text())
+        source = self._source_ms
+        if not self.duration.text().strip() and start and source is not None and start < source:
+            # An empty duration after a start means "to the end": the API has no such value,
+            # so the length is worked out from the source and sent explicitly.
+            duration = source - start
         return start, duration, start_problem, duration_problem
 
     def show_problems(self, start: str | None, duration: str | None) -> None:

@@ -309,6 +309,16 @@ def test_size_2x_follows_the_source(run_kokoon: RunKokoon, source_video: dict[st
     assert (body["start_pos"], body["duration"], body["use_trim_orig"]) == (0, 0, False)
 
 
+def test_a_start_without_duration_runs_to_the_end(
+    run_kokoon: RunKokoon, source_video: dict[str, Any]
+) -> None:
+    args = task_args(source_video["vid"], "--size", "720p", "--start", "500", "--json")
+    created = json_out(run_kokoon("submit", *args))
+    body = json_out(run_kokoon("status", created["tid"], "--json"))["request_body"]
+    source_ms = round(float(source_video["duration"]) * 1000)
+    assert (body["start_pos"], body["duration"]) == (500, source_ms - 500)
+
+
 def test_animation_ignores_detail_options(
     run_kokoon: RunKokoon, source_video: dict[str, Any]
 ) -> None:

@@ -139,3 +139,15 @@ def test_load_request_body_for_resubmission(qtbot: QtBot) -> None:
     assert form.spec is not None
     assert form.spec.to_request_body() == spec.to_request_body()
     assert not form.options["face_enhance"].isEnabled()
+
+
+def test_a_start_without_duration_runs_to_the_end_explicitly(qtbot: QtBot) -> None:
+    form = make_form(qtbot)
+    qtbot.keyClicks(form.range_panel.start_pos, "1200")
+    assert form.spec is not None
+    assert (form.spec.start_pos, form.spec.duration) == (1200, 1800)  # 3000 ms source
+    assert "to 00:00:03.000" in form.range_panel.summary.text()
+    form.set_source(None)  # a typed ID: the length is unknown, so a duration is needed
+    form.vid.setText(VID)
+    assert form.spec is None and shown(form.range_panel.duration_message)
+    assert "Give a duration" in form.range_panel.duration_message.text()
