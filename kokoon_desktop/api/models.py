@@ -100,6 +100,17 @@ class Video:
         return None
 
 
+def _paging(f: Fields) -> dict[str, Any]:
+    """The fields every list answer has: counts, the page echoed back, and the raw body."""
+    return {
+        "all_count": f.opt_int("all_count"),
+        "curr_count": f.opt_int("curr_count"),
+        "page_size": f.opt_int("page_size"),
+        "page_num": f.opt_int("page_num"),
+        "raw": f.data,
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class VideoPage:
     """One page of ``GET /video``."""
@@ -117,14 +128,7 @@ class VideoPage:
         videos = tuple(
             Video.from_json(item, f"videos[{i}]") for i, item in enumerate(f.items("videos"))
         )
-        return cls(
-            videos=videos,
-            all_count=f.opt_int("all_count"),
-            curr_count=f.opt_int("curr_count"),
-            page_size=f.opt_int("page_size"),
-            page_num=f.opt_int("page_num"),
-            raw=f.data,
-        )
+        return cls(videos=videos, **_paging(f))
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,11 +279,4 @@ class TaskPage:
         tasks = tuple(
             Task.from_json(item, f"sr_tasks[{i}]") for i, item in enumerate(f.items("sr_tasks"))
         )
-        return cls(
-            tasks=tasks,
-            all_count=f.opt_int("all_count"),
-            curr_count=f.opt_int("curr_count"),
-            page_size=f.opt_int("page_size"),
-            page_num=f.opt_int("page_num"),
-            raw=f.data,
-        )
+        return cls(tasks=tasks, **_paging(f))
