@@ -126,7 +126,7 @@ SECTIONS: dict[str, tuple[str, Callable[[], dict[str, Any]], Callable[[dict[str,
     "history": ("History of 100,000 tasks", history_ui.run, _history_section),
     "transfers": (
         "Uploads and downloads against curl",
-        lambda: transfers.run(1024 * 1024 * 1024),
+        lambda: transfers.run(1024 * 1024 * 1024, repeats=5),
         _transfer_section,
     ),
 }
