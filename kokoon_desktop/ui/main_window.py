@@ -9,16 +9,27 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import time
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -28,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from kokoon_desktop.api.errors import KokoonError
+from kokoon_desktop.api.models import Video
 from kokoon_desktop.core import human
 from kokoon_desktop.core.task_spec import TaskSpec
 from kokoon_desktop.storage.history import (
@@ -60,6 +72,22 @@ DEMO_BADGE_STYLE = (
     "QLabel { background: #b3541e; color: white; border-radius: 4px; padding: 2px 8px;"
     " font-weight: 600; }"
 )
+
+
+#: What the upload dialog offers; the service probes the file and refuses what it cannot read.
+VIDEO_FILE_FILTERS = [
+    "Videos (*.mp4 *.mov *.mkv *.m4v *.avi *.mxf *.webm *.mts *.m2ts *.ts *.mpg *.mpeg)",
+    "All files (*)",
+]
+
+
+def _dropped_file(data: QMimeData) -> Path | None:
+    """The single local file being dragged onto the window, if that is what it is."""
+    urls = data.urls() if data.hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.is_file() else None
 
 
 def _b64(data: QByteArray) -> str:
@@ -99,6 +127,7 @@ class MainWindow(QMainWindow):
         self._credit_refresh_due = False
         self._submitted_burst: list[str] = []
         self._activity_due = False
+        self._upload: asyncio.Task[Any] | None = None
         self.setWindowTitle("Kokoon Desktop")
         self.resize(1280, 860)
 
@@ -168,6 +197,11 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction("Refresh", self)
         self.refresh_action.setObjectName("refresh")
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.upload_action = QAction("Upload video…", self)
+        self.upload_action.setObjectName("upload")
+        self.upload_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.upload_action.setToolTip("Upload a local video as a new original (or drop it here)")
+        toolbar.addAction(self.upload_action)
         toolbar.addAction(self.refresh_action)
         self.settings_action = QAction("Settings…", self)
         self.settings_action.setObjectName("settings")
@@ -198,8 +232,21 @@ class MainWindow(QMainWindow):
         self.credit_label.setAccessibleName("Credit left")
         self.service_label = QLabel()
         self.service_label.setObjectName("service")
+        self.upload_progress = QProgressBar()
+        self.upload_progress.setObjectName("upload_progress")
+        self.upload_progress.setAccessibleName("Upload progress")
+        self.upload_progress.setMaximumWidth(220)
+        self.upload_progress.setRange(0, 1000)
+        self.cancel_upload_button = QPushButton("Cancel upload")
+        self.cancel_upload_button.setObjectName("cancel_upload")
+        self.cancel_upload_button.setAccessibleName("Cancel the upload")
+        self.statusBar().addPermanentWidget(self.upload_progress)
+        self.statusBar().addPermanentWidget(self.cancel_upload_button)
+        self.upload_progress.hide()
+        self.cancel_upload_button.hide()
         for widget in (self.activity_label, self.service_label, self.credit_label):
             self.statusBar().addPermanentWidget(widget)
+        self.setAcceptDrops(True)
 
     def _connect(self) -> None:
         self.form.submit_requested.connect(self._submit_clicked)
@@ -213,6 +260,8 @@ class MainWindow(QMainWindow):
         self.history_pane.remove_requested.connect(self._remove_entry)
         self.refresh_action.triggered.connect(self._refresh_clicked)
         self.settings_action.triggered.connect(self.open_settings)
+        self.upload_action.triggered.connect(self.choose_upload)
+        self.cancel_upload_button.clicked.connect(self.cancel_upload)
         self.sign_in_button.clicked.connect(self.open_settings)
 
     # --- session -------------------------------------------------------------------------------
@@ -438,6 +487,67 @@ class MainWindow(QMainWindow):
         if active:
             parts.append(f"{active} task{'s' if active != 1 else ''} in progress")
         self.activity_label.setText(" · ".join(parts))
+
+    # --- uploading -----------------------------------------------------------------------------
+
+    def choose_upload(self) -> None:
+        dialog = QFileDialog(self, "Upload a video")
+        dialog.setObjectName("upload_dialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters(VIDEO_FILE_FILTERS)
+        dialog.fileSelected.connect(self.start_upload)
+        dialog.open()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.start_upload(str(path))
+
+    def start_upload(self, path: str) -> None:
+        if self._upload is not None and not self._upload.done():
+            self.messages.warning("An upload is already running: wait for it or cancel it.")
+            return
+        self._upload = self.spawn(self.upload_file(Path(path)))
+
+    def cancel_upload(self) -> None:
+        if self._upload is not None and not self._upload.done():
+            self._upload.cancel()
+
+    async def upload_file(self, path: Path) -> Video | None:
+        """Upload with progress in the status bar; the upload becomes the form's source."""
+        if self.session is None:
+            return None
+        shown = [0.0]
+
+        def progress(done: int, total: int | None) -> None:
+            now = time.monotonic()
+            if total and (now - shown[0] >= 0.05 or done == total):
+                shown[0] = now
+                self.upload_progress.setValue(round(done / total * 1000))
+
+        self.upload_progress.setValue(0)
+        self.upload_progress.setFormat(f"{path.name}: %p%")
+        self.upload_progress.show()
+        self.cancel_upload_button.show()
+        try:
+            video = await self.session.connection.client.upload_video(path, progress=progress)
+        except KokoonError as exc:
+            self.messages.error(f"Upload of {path.name} failed: {exc.message}")
+            return None
+        except asyncio.CancelledError:
+            self.messages.info(f"Upload of {path.name} cancelled.")
+            return None
+        finally:
+            self.upload_progress.hide()
+            self.cancel_upload_button.hide()
+        self.form.set_source(SourceInfo.from_video(video))
+        self.messages.info(f"Uploaded {video.filename or path.name}: it is the source now.")
+        return video
 
     # --- dialogs -------------------------------------------------------------------------------
 

@@ -64,20 +64,6 @@ UNKNOWN_TEXT = "Unknown — check on server"
 DETAIL_BOXES = ("face_enhance", "denoise", "add_noise")
 
 
-@pytest.fixture(scope="session")
-def seed_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo clips are encoded once for the whole run."""
-    return tmp_path_factory.mktemp("demo-clips")
-
-
-@pytest.fixture
-async def harness(seed_cache: Path, tmp_path: Path) -> AsyncIterator[WindowHarness]:
-    desk = WindowHarness(make_sandbox(seed_cache, tmp_path / "sandbox"), tmp_path / "profile")
-    await desk.load_videos()
-    yield desk
-    await desk.aclose()
-
-
 async def open_ready(qtbot: QtBot, harness: WindowHarness) -> MainWindow:
     """A window that has fetched the credit: the session works."""
     win = harness.open_window(qtbot)

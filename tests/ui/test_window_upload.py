@@ -1,0 +1,88 @@
+"""Uploading a local video from the window: it becomes the form's source."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt, QUrl
+from pytestqt.qtbot import QtBot
+
+from kokoon_desktop.sandbox.media import write_clip
+from kokoon_desktop.ui.main_window import _dropped_file
+from kokoon_desktop.ui.messages import Level
+from tests.ui.window_fixtures import WindowHarness, closes_windows, notification, until
+
+
+@closes_windows
+async def test_an_uploaded_file_becomes_the_source(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path
+) -> None:
+    clip = write_clip(tmp_path / "my interview.mp4", width=320, height=180, seconds=1.0)
+    window = harness.open_window(qtbot)
+    await until(lambda: window.session is not None)
+    video = await window.upload_file(clip)
+    assert video is not None and video.filename == "my interview.mp4"
+    source = window.form.source
+    assert source is not None and source.vid == video.vid
+    assert source.size == (320, 180) and source.duration_ms == 1000
+    assert window.form.vid.text() == video.vid
+    assert "my interview.mp4" in window.form.source_label.text()
+    assert not window.upload_progress.isVisible()
+    assert notification(window) == (
+        Level.INFO,
+        "Uploaded my interview.mp4: it is the source now.",
+    )
+
+
+@closes_windows
+async def test_a_failed_upload_says_why_and_keeps_the_form(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path
+) -> None:
+    clip = write_clip(tmp_path / "clip.mp4", width=64, height=64, seconds=0.5)
+    window = harness.open_window(qtbot)
+    await until(lambda: window.session is not None)
+    harness.sandbox.faults.add(match="POST /video", status=500, message="disk full", times=1)
+    assert await window.upload_file(clip) is None
+    assert window.form.source is None
+    level, text = notification(window) or (None, "")
+    assert level is Level.ERROR and "clip.mp4" in text and "disk full" in text
+    assert await window.upload_file(clip) is not None  # the window keeps working
+
+
+@closes_windows
+async def test_an_upload_can_be_cancelled(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path
+) -> None:
+    clip = write_clip(tmp_path / "clip.mp4", width=64, height=64, seconds=0.5)
+    window = harness.open_window(qtbot)
+    await until(lambda: window.session is not None)
+    harness.sandbox.faults.add(match="POST /video", slow_s=5.0, times=1)
+    window.start_upload(str(clip))
+    await until(lambda: window.cancel_upload_button.isVisible())
+    window.start_upload(str(clip))  # a second one while the first runs is refused
+    assert notification(window) == (
+        Level.WARNING,
+        "An upload is already running: wait for it or cancel it.",
+    )
+    qtbot.mouseClick(window.cancel_upload_button, Qt.MouseButton.LeftButton)
+    await until(lambda: not window.cancel_upload_button.isVisible())
+    await asyncio.sleep(0)
+    assert window.form.source is None
+
+
+def test_only_one_local_file_is_taken_from_a_drop(tmp_path: Path, qapp: object) -> None:
+    clip = tmp_path / "a.mp4"
+    clip.write_bytes(b"x")
+    one = QMimeData()
+    one.setUrls([QUrl.fromLocalFile(str(clip))])
+    assert _dropped_file(one) == clip
+    two = QMimeData()
+    two.setUrls([QUrl.fromLocalFile(str(clip)), QUrl.fromLocalFile(str(clip))])
+    assert _dropped_file(two) is None
+    remote = QMimeData()
+    remote.setUrls([QUrl("https://example.com/a.mp4")])
+    assert _dropped_file(remote) is None
+    folder = QMimeData()
+    folder.setUrls([QUrl.fromLocalFile(str(tmp_path))])
+    assert _dropped_file(folder) is None
