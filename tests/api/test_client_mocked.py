@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -461,3 +462,24 @@ async def test_download_gives_up_after_repeated_drops(
         with pytest.raises(NetworkError, match=r"storage\.example\.test"):
             await api.download(STORAGE, tmp_path / "out.mp4")
     assert len(sleeps.delays) == 2
+
+
+async def test_api_calls_beyond_the_limit_wait_their_turn_in_the_client() -> None:
+    in_flight = 0
+    most = 0
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal in_flight, most
+        in_flight += 1
+        most = max(most, in_flight)
+        await asyncio.sleep(0.01)
+        in_flight -= 1
+        return httpx.Response(200, json={"credit": 1})
+
+    transport = httpx.MockTransport(handler)
+    async with KokoonClient(
+        token=TOKEN, base_url=BASE, transport=transport, max_concurrent_requests=3
+    ) as api:
+        results = await asyncio.gather(*(api.get_credit() for _ in range(20)))
+    assert len(results) == 20
+    assert most == 3

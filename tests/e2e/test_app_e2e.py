@@ -129,6 +129,21 @@ def test_smoke_test_in_demo_mode(tmp_path: Path) -> None:
     assert profile_paths(tmp_path / "profile").history_file.is_file()
 
 
+def test_exit_when_ready_reports_the_window_then_the_connection(tmp_path: Path) -> None:
+    # What the start-up benchmark reads: one line when the window is interactive, one when
+    # the service has answered, then a clean exit.
+    result = subprocess.run(
+        [str(KOKOON_DESKTOP), "--demo", "--exit-when-ready", "--profile-dir",
+         str(tmp_path / "profile")],
+        env=desktop_env(tmp_path), capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [
+        {"ready": True},
+        {"connected": True},
+    ]
+
+
 def test_smoke_test_against_a_service_over_the_network(
     tmp_path: Path, simulator: Simulator
 ) -> None:
