@@ -1,0 +1,256 @@
+"""Exact frames of a local video, decoded with PyAV as plain RGB bytes (no Qt here).
+
+A frame is found by its index at the stream's exact rate: seek to the keyframe at or before
+it, then decode forward to the frame whose timestamp maps to that index. Reading the next
+frame continues decoding instead of seeking again, so scrubbing forward and playback are cheap.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import av.error
+
+from kokoon_desktop.core.timecode import FrameRate
+from kokoon_desktop.media.probe import MediaError, MediaInfo, probe
+
+__all__ = ["FrameReader", "RgbImage", "fit_size", "to_rgb"]
+
+_SEEK_RETRIES = 3
+"""Seeks to an earlier keyframe when a seek lands after the target (a demuxer seeking by
+decode time can pick the keyframe just after a frame that B-frames reorder)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RgbImage:
+    """A picture as rgb24: `height` rows of `width` × 3 bytes, top row first, no padding."""
+
+    width: int
+    height: int
+    data: bytes
+
+    def __post_init__(self) -> None:
+        if self.width < 1 or self.height < 1 or len(self.data) != self.width * self.height * 3:
+            raise ValueError(
+                f"An rgb24 image of {self.width}×{self.height} holds "
+                f"{self.width * self.height * 3} bytes, got {len(self.data)}."
+            )
+
+
+def fit_size(
+    width: int, height: int, max_width: int | None, max_height: int | None
+) -> tuple[int, int]:
+    """`width`×`height` scaled down (never up) to fit both limits, keeping the aspect ratio."""
+    scale = Fraction(1)
+    if max_width is not None:
+        scale = min(scale, Fraction(max(1, max_width), width))
+    if max_height is not None:
+        scale = min(scale, Fraction(max(1, max_height), height))
+    if scale == 1:
+        return width, height
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def to_rgb(
+    frame: av.VideoFrame, max_width: int | None = None, max_height: int | None = None
+) -> RgbImage:
+    """A decoded frame as rgb24, scaled by FFmpeg's swscale to fit the limits."""
+    width, height = fit_size(frame.width, frame.height, max_width, max_height)
+    rgb = frame.reformat(width=width, height=height, format="rgb24")
+    plane = rgb.planes[0]
+    row = width * 3
+    buffer = memoryview(plane)
+    if plane.line_size == row:
+        data = bytes(buffer[: row * height])
+    else:
+        stride = plane.line_size
+        data = b"".join(buffer[y * stride : y * stride + row] for y in range(height))
+    return RgbImage(width, height, data)
+
+
+class FrameReader:
+    """Decodes frames of one file by index; keeps the file open between calls.
+
+    Not thread-safe: use one reader per thread (a filmstrip worker, the preview's decoder).
+    """
+
+    def __init__(self, path: Path | str, info: MediaInfo | None = None) -> None:
+        self.info = info if info is not None else probe(path)
+        self._path = Path(path)
+        try:
+            self._container = av.open(str(self._path))
+        except (av.error.FFmpegError, OSError) as error:
+            raise MediaError(f"“{self._path.name}” cannot be read.") from error
+        self._stream = self._container.streams.video[0]
+        self._stream.thread_type = "AUTO"
+        time_base = self._stream.time_base
+        if time_base is None:
+            self._container.close()
+            raise MediaError(f"“{self._path.name}” has no time base for its video.")
+        self._time_base = Fraction(time_base)
+        start = self._stream.start_time
+        self._start_pts = start if start is not None else 0
+        self._decoder: Iterator[av.VideoFrame] | None = None  # the running decode
+        self._last: tuple[int, av.VideoFrame] | None = None
+        self._closed = False
+        self.seeks = 0
+        """Seeks made so far: for tests and benchmarks (reading on must not seek)."""
+
+    @property
+    def rate(self) -> FrameRate:
+        """The exact rate frame indexes are counted at."""
+        return self.info.rate
+
+    def index_of_pts(self, pts: int) -> int:
+        """The frame index a presentation timestamp (in stream time base) falls on."""
+        seconds = (pts - self._start_pts) * self._time_base
+        return math.floor(seconds * self.rate.value + Fraction(1, 2))
+
+    def pts_of_index(self, index: int) -> int:
+        """The presentation timestamp where frame `index` starts, in stream time base."""
+        return self._start_pts + math.floor(Fraction(index) / self.rate.value / self._time_base)
+
+    def frame_at(
+        self, index: int, max_width: int | None = None, max_height: int | None = None
+    ) -> RgbImage:
+        """Exactly frame `index` (0-based), scaled down to fit the limits if given.
+
+        Raises ValueError for a negative index and MediaError when the file ends before the
+        frame (or cannot be decoded).
+        """
+        return to_rgb(self._exact(index), max_width, max_height)
+
+    def keyframe_near(
+        self, index: int, max_width: int | None = None, max_height: int | None = None
+    ) -> tuple[int, RgbImage]:
+        """(its index, the picture) of the keyframe at or just before frame `index`.
+
+        Much cheaper than `frame_at` on long keyframe intervals, since only that one frame is
+        decoded: thumbnails use it, where a frame near the target is as good as the target.
+        """
+        self._check_index(index)
+        codec = self._stream.codec_context
+        codec.skip_frame = "NONKEY"
+        try:
+            self._seek(self.pts_of_index(index))
+            found = self._next_frame()
+        finally:
+            codec.skip_frame = "DEFAULT"
+            self._reset()
+        if found is None:
+            raise self._past_end(index)
+        return found[0], to_rgb(found[1], max_width, max_height)
+
+    def close(self) -> None:
+        """Close the file; the reader cannot be used afterwards."""
+        if not self._closed:
+            self._closed = True
+            self._reset()
+            self._container.close()
+
+    def __enter__(self) -> FrameReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- decoding --------------------------------------------------------------------------
+
+    def _check_index(self, index: int) -> None:
+        if self._closed:
+            raise MediaError("This video has been closed.")
+        if isinstance(index, bool) or not isinstance(index, int) or index < 0:
+            raise ValueError(f"A frame index is a whole number from 0, got {index!r}.")
+
+    def _exact(self, index: int) -> av.VideoFrame:
+        self._check_index(index)
+        last = self._last
+        if last is not None:
+            if last[0] == index:
+                return last[1]
+            if last[0] < index <= last[0] + self.rate.nominal:
+                # Close ahead: decoding on is cheaper than seeking back to a keyframe.
+                found = self._decode_to(index)
+                if found is not None:
+                    return found
+                raise self._past_end(index)
+        target = self.pts_of_index(index)
+        seek_pts = target
+        for _ in range(_SEEK_RETRIES):
+            self._seek(seek_pts)
+            first = self._next_frame()
+            if first is None:
+                raise self._past_end(index)
+            if first[0] <= index:
+                found = first[1] if first[0] == index else self._decode_to(index)
+                if found is None:
+                    raise self._past_end(index)
+                return found
+            # Landed after the target: seek again from before the keyframe we hit.
+            seek_pts = min(seek_pts, self.pts_of_index(first[0])) - 1
+        self._seek(self._start_pts)
+        found = self._decode_to(index)
+        if found is None:
+            raise self._past_end(index)
+        return found
+
+    def _seek(self, pts: int) -> None:
+        self._reset()
+        self.seeks += 1
+        try:
+            self._container.seek(
+                max(pts, self._start_pts), backward=True, any_frame=False, stream=self._stream
+            )
+        except av.error.FFmpegError as error:
+            raise MediaError(f"Cannot seek in “{self._path.name}”: {error}") from error
+        self._decoder = self._container.decode(self._stream)
+
+    def _reset(self) -> None:
+        decoder = self._decoder
+        self._decoder = None
+        self._last = None
+        close = getattr(decoder, "close", None)  # a generator: end it now, not at collection
+        if close is not None:
+            close()
+
+    def _next_frame(self) -> tuple[int, av.VideoFrame] | None:
+        """The next decoded frame and its index, or None at the end of the file."""
+        decoder = self._decoder
+        if decoder is None:
+            return None
+        while True:
+            try:
+                frame = next(decoder)
+            except StopIteration:
+                self._decoder = None
+                return None
+            except av.error.FFmpegError as error:
+                self._reset()
+                raise MediaError(f"“{self._path.name}” cannot be decoded: {error}") from error
+            if frame.pts is None:
+                continue  # no timestamp, no place on the timeline
+            found = (self.index_of_pts(frame.pts), frame)
+            self._last = found
+            return found
+
+    def _decode_to(self, index: int) -> av.VideoFrame | None:
+        """Decode on to frame `index`; None if the file ends first.
+
+        A frame that skips past the index (a file with a gap) stands in for it: that is the
+        picture on screen at that time.
+        """
+        while (found := self._next_frame()) is not None:
+            if found[0] >= index:
+                return found[1]
+        return None
+
+    def _past_end(self, index: int) -> MediaError:
+        return MediaError(
+            f"“{self._path.name}” has no frame {index}: it ends before it "
+            f"(it should have {self.info.total_frames} frames)."
+        )

@@ -1,0 +1,96 @@
+"""What a local video is, from its headers: size, exact frame rate, frame count, duration.
+
+Only the container and stream headers are read (a few milliseconds, whatever the file's
+length), so probing can run when a file is chosen, before any decoding.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import av.error
+
+from kokoon_desktop.core.timecode import FrameRate, frames_to_ms
+
+__all__ = ["MediaError", "MediaInfo", "probe"]
+
+
+class MediaError(ValueError):
+    """A file cannot be used as a video; the message is meant for people."""
+
+
+@dataclass(frozen=True)
+class MediaInfo:
+    """The facts the timeline needs about a local video file."""
+
+    path: Path
+    width: int
+    height: int
+    rate: FrameRate
+    total_frames: int
+    duration_ms: int
+    codec: str
+
+
+def probe(path: Path | str) -> MediaInfo:
+    """Read `path`'s headers; raise MediaError when it is missing, unreadable or has no video.
+
+    The rate is the stream's average rate (the guessed rate when the file gives none) as an
+    exact fraction. The frame count is the stream's own count when the file records one, else
+    duration × rate rounded; the duration is then that many frames at the rate, in ms.
+    """
+    path = Path(path)
+    name = path.name or str(path)
+    if not path.exists():
+        raise MediaError(f"“{name}” was not found.")
+    if not path.is_file():
+        raise MediaError(f"“{name}” is not a file.")
+    try:
+        container = av.open(str(path))
+    except av.error.FFmpegError as error:
+        raise MediaError(f"“{name}” is not a video this application can read.") from error
+    except OSError as error:
+        raise MediaError(f"“{name}” cannot be read: {error.strerror or error}.") from error
+    with container:
+        if not container.streams.video:
+            raise MediaError(f"“{name}” has no video in it.")
+        stream = container.streams.video[0]
+        codec = stream.codec_context
+        raw_rate = stream.average_rate or stream.guessed_rate
+        if not raw_rate or codec.width <= 0 or codec.height <= 0:
+            raise MediaError(f"“{name}” does not say its picture size or frame rate.")
+        try:
+            rate = FrameRate(Fraction(raw_rate))
+        except ValueError as error:
+            raise MediaError(f"“{name}”: {error}") from error
+        total = stream.frames
+        if total <= 0:
+            total = _frames_from_duration(container, stream, rate)
+        if total <= 0:
+            raise MediaError(f"“{name}” does not say how long it is.")
+        return MediaInfo(
+            path=path,
+            width=codec.width,
+            height=codec.height,
+            rate=rate,
+            total_frames=total,
+            duration_ms=frames_to_ms(total, rate),
+            codec=codec.name,
+        )
+
+
+def _frames_from_duration(
+    container: av.container.InputContainer, stream: av.video.stream.VideoStream, rate: FrameRate
+) -> int:
+    """Frames in duration × rate, from the stream's duration or else the container's."""
+    if stream.duration is not None and stream.time_base is not None:
+        seconds = stream.duration * Fraction(stream.time_base)
+    elif container.duration is not None:
+        seconds = Fraction(container.duration, av.time_base)
+    else:
+        return 0
+    return math.floor(seconds * rate.value + Fraction(1, 2))

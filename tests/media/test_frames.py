@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kokoon_desktop.media import FrameReader, MediaError, RgbImage
+from tests.media.conftest import FRAMES, GOP
+from tests.media.counter_video import read_counter
+
+# The ends, and each side of every keyframe: where an off-by-one seek would show.
+EDGES = sorted(
+    {0, 1, FRAMES - 2, FRAMES - 1} | {k + d for k in range(GOP, FRAMES, GOP) for d in (-1, 0, 1)}
+)
+
+
+def test_every_edge_frame_is_exact_in_any_order(counter_video: Path) -> None:
+    with FrameReader(counter_video) as reader:
+        for index in [*reversed(EDGES), *EDGES[::2], *EDGES[1::2]]:
+            image = reader.frame_at(index)
+            assert read_counter(image) == index
+            assert (image.width, image.height) == (160, 90)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.integers(0, FRAMES - 1), min_size=1, max_size=6))
+def test_any_sequence_of_seeks_gives_the_asked_frames(
+    counter_video: Path, indexes: list[int]
+) -> None:
+    with FrameReader(counter_video) as reader:
+        assert [read_counter(reader.frame_at(i)) for i in indexes] == indexes
+
+
+def test_reading_on_frame_by_frame_does_not_seek(counter_video: Path) -> None:
+    with FrameReader(counter_video) as reader:
+        reader.frame_at(5)
+        assert reader.seeks == 1
+        for index in range(6, FRAMES):
+            assert read_counter(reader.frame_at(index)) == index
+        assert reader.seeks == 1
+        assert read_counter(reader.frame_at(FRAMES - 1)) == FRAMES - 1  # the same frame again
+        assert reader.seeks == 1
+        assert read_counter(reader.frame_at(3)) == 3  # backwards needs a seek
+        assert reader.seeks == 2
+
+
+def test_a_jump_far_ahead_seeks_instead_of_decoding_everything(counter_video: Path) -> None:
+    with FrameReader(counter_video) as reader:
+        reader.frame_at(0)
+        assert read_counter(reader.frame_at(70)) == 70
+        assert reader.seeks == 2
+
+
+@pytest.mark.parametrize(
+    ("max_width", "max_height", "size"),
+    [
+        (80, None, (80, 45)),
+        (50, None, (50, 28)),  # rgb24 rows padded to 192 bytes by FFmpeg: padding removed
+        (33, None, (33, 19)),
+        (1000, None, (160, 90)),  # never scaled up
+        (None, 24, (43, 24)),
+        (100, 30, (53, 30)),  # both limits: the tighter one wins
+    ],
+)
+def test_scaling_keeps_the_aspect_and_gives_packed_rgb24(
+    counter_video: Path, max_width: int | None, max_height: int | None, size: tuple[int, int]
+) -> None:
+    with FrameReader(counter_video) as reader:
+        image = reader.frame_at(42, max_width, max_height)
+    assert (image.width, image.height) == size
+    assert len(image.data) == size[0] * size[1] * 3
+    assert read_counter(image) == 42
+
+
+def test_keyframe_near_gives_the_keyframe_at_or_before_the_target(counter_video: Path) -> None:
+    with FrameReader(counter_video) as reader:
+        for target in EDGES:
+            shown, image = reader.keyframe_near(target, max_height=24)
+            assert shown == target // GOP * GOP
+            assert read_counter(image) == shown
+        assert read_counter(reader.frame_at(30)) == 30  # exact reads still work afterwards
+
+
+def test_frames_outside_the_file_are_refused(counter_video: Path) -> None:
+    with FrameReader(counter_video) as reader:
+        with pytest.raises(MediaError, match="has no frame 75"):
+            reader.frame_at(FRAMES)
+        with pytest.raises(ValueError, match="from 0"):
+            reader.frame_at(-1)
+        assert read_counter(reader.frame_at(FRAMES - 1)) == FRAMES - 1
+    with pytest.raises(MediaError, match="closed"):
+        reader.frame_at(0)
+
+
+def test_a_reader_of_a_missing_file_raises_media_error(tmp_path: Path) -> None:
+    with pytest.raises(MediaError):
+        FrameReader(tmp_path / "gone.mp4")
+
+
+def test_an_rgb_image_checks_its_byte_length() -> None:
+    assert RgbImage(2, 1, bytes(6)).data == bytes(6)
+    with pytest.raises(ValueError, match="holds 6 bytes, got 5"):
+        RgbImage(2, 1, bytes(5))
+
+
+def test_report_the_median_time_of_a_random_seek(
+    counter_video: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rng = random.Random(4)
+    times = []
+    with FrameReader(counter_video) as reader:
+        for _ in range(60):
+            index = rng.randrange(FRAMES)
+            started = time.perf_counter()
+            image = reader.frame_at(index)
+            times.append(time.perf_counter() - started)
+            assert read_counter(image) == index
+    with capsys.disabled():
+        median_ms = statistics.median(times) * 1000
+        print(f"\nframe_at, random seeks on the 160×90 test video: median {median_ms:.2f} ms")
