@@ -54,6 +54,8 @@ from kokoon_desktop.ui.history_model import HistoryTableModel
 from kokoon_desktop.ui.history_pane import HistoryPane
 from kokoon_desktop.ui.messages import MessageCenter, NotificationBar
 from kokoon_desktop.ui.task_form import SourceInfo, TaskForm
+from kokoon_desktop.ui.timeline_binding import TimelineBinding
+from kokoon_desktop.ui.timeline_widget import TimelineWidget
 
 if TYPE_CHECKING:
     # Only for types: the HTTP stack and the services load after the window is on screen.
@@ -167,7 +169,16 @@ class MainWindow(QMainWindow):
         centre = QWidget()
         centre.setObjectName("timeline_area")
         centre_layout = QVBoxLayout(centre)
+        self.timeline = TimelineWidget()
+        self.timeline.setMinimumHeight(96)
+        self.timeline.setToolTip(
+            "I / O set In and Out at the playhead · Shift+I / Shift+O go to them · "
+            "Alt+I / Alt+O / Alt+X clear · Left/Right one frame · Shift+Left/Right one second · "
+            "Home/End · Ctrl+wheel zooms"
+        )
+        centre_layout.addWidget(self.timeline)
         centre_layout.addWidget(self.form.range_panel)
+        self._timeline_binding = TimelineBinding(self.form, self.timeline)
 
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.top_splitter.setObjectName("top_splitter")

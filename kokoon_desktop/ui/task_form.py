@@ -80,11 +80,19 @@ class SourceInfo:
     name: str | None = None
     size: tuple[int, int] | None = None
     duration_ms: int | None = None
+    #: The frame rate as the service gives it ("30000/1001"); the timeline needs it.
+    fps: str | None = None
+    total_frames: int | None = None
 
     @classmethod
     def from_video(cls, video: Video) -> SourceInfo:
         return cls(
-            vid=video.vid, name=video.filename, size=video.size_px, duration_ms=video.duration_ms
+            vid=video.vid,
+            name=video.filename,
+            size=video.size_px,
+            duration_ms=video.duration_ms,
+            fps=video.fps,
+            total_frames=video.nb_frames,
         )
 
 
@@ -107,6 +115,8 @@ class TaskForm(QWidget):
     """Emits ``spec_changed(TaskSpec | None)`` on every edit and ``submit_requested(TaskSpec)``."""
 
     spec_changed = Signal(object)
+    #: The chosen source (a SourceInfo), or None when an ID is typed or the source cleared.
+    source_changed = Signal(object)
     submit_requested = Signal(object)
     browse_requested = Signal()
 
@@ -284,6 +294,7 @@ class TaskForm(QWidget):
         self.range_panel.set_source_duration(source.duration_ms if source else None)
         self._apply_preset()
         self._refresh()
+        self.source_changed.emit(source)
 
     def set_busy(self, busy: bool) -> None:
         """While a submission of these settings is on its way, Submit does nothing."""
@@ -325,6 +336,7 @@ class TaskForm(QWidget):
         self.use_trim_orig.setChecked(spec.use_trim_orig)
         self._updating = False
         self._category_changed()
+        self.source_changed.emit(source)
 
     def request_submit(self) -> None:
         if self._spec is not None and not self._busy and self.submit.isEnabled():
@@ -365,6 +377,7 @@ class TaskForm(QWidget):
         if self._source is not None and self.vid.text().strip().lower() != self._source.vid:
             self._source = None  # a typed ID: its size and length are not known
             self.range_panel.set_source_duration(None)
+            self.source_changed.emit(None)
         self._refresh()
 
     def _size_source(self) -> tuple[int, int] | None:
