@@ -11,6 +11,7 @@ import asyncio
 import base64
 import time
 from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,10 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QImage,
     QKeySequence,
+    QPixmap,
+    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -32,6 +36,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -58,9 +63,11 @@ from kokoon_desktop.ui.timeline_binding import TimelineBinding
 from kokoon_desktop.ui.timeline_widget import TimelineWidget
 
 if TYPE_CHECKING:
-    # Only for types: the HTTP stack and the services load after the window is on screen.
+    # Only for types: the HTTP stack, the services and PyAV load after the window is shown.
+    from kokoon_desktop.media.probe import MediaInfo
     from kokoon_desktop.services.quoter import QuoteResult
     from kokoon_desktop.services.session import ServiceSession
+    from kokoon_desktop.ui.local_clip import LocalClip
     from kokoon_desktop.ui.settings_dialog import SettingsDialog
 
 #: Submissions within this time share one credit refresh.
@@ -169,6 +176,14 @@ class MainWindow(QMainWindow):
         centre = QWidget()
         centre.setObjectName("timeline_area")
         centre_layout = QVBoxLayout(centre)
+        self.preview = QLabel()
+        self.preview.setObjectName("preview")
+        self.preview.setAccessibleName("Frame at the playhead")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumHeight(160)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.preview.hide()
+        centre_layout.addWidget(self.preview, 1)
         self.timeline = TimelineWidget()
         self.timeline.setMinimumHeight(96)
         self.timeline.setToolTip(
@@ -179,6 +194,10 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.timeline)
         centre_layout.addWidget(self.form.range_panel)
         self._timeline_binding = TimelineBinding(self.form, self.timeline)
+        self._local_clip: LocalClip | None = None
+        self._preview_image: QImage | None = None
+        self.form.source_changed.connect(self._source_changed)
+        self.timeline.playhead_moved.connect(self._playhead_moved)
 
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.top_splitter.setObjectName("top_splitter")
@@ -556,9 +575,78 @@ class MainWindow(QMainWindow):
         finally:
             self.upload_progress.hide()
             self.cancel_upload_button.hide()
-        self.form.set_source(SourceInfo.from_video(video))
+        from kokoon_desktop.media.probe import MediaError, probe
+
+        source = SourceInfo.from_video(video)
+        try:
+            info = probe(path)  # headers only: the exact rate and frame count, locally
+        except MediaError:
+            info = None
+        if info is not None:
+            source = replace(source, fps=str(info.rate), total_frames=info.total_frames)
+        self.form.set_source(source)
+        if info is not None:
+            self._open_local_clip(path, info, video.vid)
         self.messages.info(f"Uploaded {video.filename or path.name}: it is the source now.")
         return video
+
+    # --- the local copy of the source: preview and filmstrip --------------------------------------
+
+    def _open_local_clip(self, path: Path, info: MediaInfo, vid: str) -> None:
+        from kokoon_desktop.ui.local_clip import LocalClip
+
+        self._close_local_clip()
+        clip = LocalClip(path, info)
+        clip.setObjectName(vid)
+        clip.frame_ready.connect(self._show_frame)
+        clip.thumbnail_ready.connect(self._show_thumbnail)
+        self._local_clip = clip
+        self.preview.show()
+        track = max(24, int(self.timeline.height() - self.timeline.ruler_height()) - 4)
+        thumb_width = max(16, round(track * info.width / max(1, info.height)))
+        count = max(1, self.timeline.width() // thumb_width)
+        self.timeline.set_thumbnail_count(count)
+        clip.request_filmstrip(count, track)
+        clip.request_frame(self.timeline.playhead)
+
+    def _close_local_clip(self) -> None:
+        if self._local_clip is not None:
+            self._local_clip.close()
+            self._local_clip = None
+        self._preview_image = None
+        self.preview.clear()
+        self.preview.hide()
+
+    def _source_changed(self, source: SourceInfo | None) -> None:
+        clip = self._local_clip
+        if clip is not None and (source is None or source.vid != clip.objectName()):
+            self._close_local_clip()
+
+    def _playhead_moved(self, frame: int) -> None:
+        if self._local_clip is not None:
+            self._local_clip.request_frame(frame)
+
+    def _show_frame(self, _index: int, image: QImage) -> None:
+        self._preview_image = image
+        self._fit_preview()
+
+    def _show_thumbnail(self, slot: int, image: QImage) -> None:
+        if 0 <= slot < self.timeline.thumbnail_count:
+            self.timeline.set_thumbnail(slot, image)
+
+    def _fit_preview(self) -> None:
+        if self._preview_image is None:
+            return
+        pixmap = QPixmap.fromImage(self._preview_image).scaled(
+            self.preview.size(),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        self.preview.setPixmap(pixmap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_preview()
 
     # --- dialogs -------------------------------------------------------------------------------
 
@@ -627,3 +715,4 @@ class MainWindow(QMainWindow):
         session, self.session = self.session, None
         if session is not None:
             await session.aclose()
+        self._close_local_clip()

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from kokoon_desktop.sandbox.media import write_clip
 from kokoon_desktop.ui.main_window import _dropped_file
 from kokoon_desktop.ui.messages import Level
+from tests.media.counter_video import make_counter_video, read_counter
 from tests.ui.window_fixtures import WindowHarness, closes_windows, notification, until
 
 
@@ -86,3 +87,28 @@ def test_only_one_local_file_is_taken_from_a_drop(tmp_path: Path, qapp: object) 
     folder = QMimeData()
     folder.setUrls([QUrl.fromLocalFile(str(tmp_path))])
     assert _dropped_file(folder) is None
+
+
+@closes_windows
+async def test_an_uploaded_clip_gets_an_exact_preview_and_a_filmstrip(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path
+) -> None:
+    clip = make_counter_video(tmp_path / "counter.mp4", frames=75)
+    window = harness.open_window(qtbot)
+    await until(lambda: window.session is not None)
+    assert await window.upload_file(clip) is not None
+    timeline = window.timeline
+    assert timeline.isEnabled() and timeline.total_frames == 75
+    assert window.preview.isVisible()
+    local = window._local_clip
+    assert local is not None
+    await until(lambda: local.last_frame is not None and window.preview.pixmap() is not None)
+    timeline.setFocus()
+    for _ in range(13):  # past the first keyframe interval
+        qtbot.keyClick(timeline, Qt.Key.Key_Right)
+    await until(lambda: local.last_frame is not None and local.last_frame[0] == 13)
+    _index, image = local.last_frame
+    assert read_counter(image) == 13  # the exact frame, not a nearby keyframe
+    await until(lambda: all(timeline._images))  # every filmstrip slot arrived
+    window.form.set_source(None)  # another source: the local clip is let go
+    assert window._local_clip is None and not window.preview.isVisible()

@@ -1,0 +1,96 @@
+"""A local video's exact frames and filmstrip, decoded off the UI thread and handed to Qt.
+
+Frame requests follow the playhead: the newest request wins and stale ones are skipped, so
+scrubbing never queues up decodes. Results cross from the worker threads to the UI thread as
+queued Qt signals, the only way widgets may be touched.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
+
+from kokoon_desktop.media.filmstrip import Filmstrip
+from kokoon_desktop.media.frames import FrameReader, RgbImage
+from kokoon_desktop.media.probe import MediaInfo
+
+log = logging.getLogger(__name__)
+
+
+def to_qimage(image: RgbImage) -> QImage:
+    """A QImage that owns its pixels (the RgbImage's bytes may go away)."""
+    view = QImage(
+        image.data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888
+    )
+    return view.copy()
+
+
+class LocalClip(QObject):
+    """Decodes one local file; results arrive as ``frame_ready`` and ``thumbnail_ready``."""
+
+    frame_ready = Signal(int, QImage)
+    thumbnail_ready = Signal(int, QImage)
+
+    def __init__(self, path: Path, info: MediaInfo, *, preview_width: int = 960) -> None:
+        super().__init__()
+        self.path = path
+        self.info = info
+        self._preview_width = preview_width
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
+        self._reader: FrameReader | None = None
+        self._lock = threading.Lock()
+        self._wanted: int | None = None
+        self._busy = False
+        self._closed = False
+        #: The last frame decoded, as the decoder gave it (for tests and diagnostics).
+        self.last_frame: tuple[int, RgbImage] | None = None
+        self._filmstrip = Filmstrip(path, self._thumbnail, info=info)
+
+    def request_frame(self, index: int) -> None:
+        """Show frame ``index`` soon; a newer request replaces one not yet started."""
+        with self._lock:
+            if self._closed:
+                return
+            self._wanted = index
+            if self._busy:
+                return
+            self._busy = True
+        self._pool.submit(self._decode_wanted)
+
+    def request_filmstrip(self, count: int, thumb_height: int) -> None:
+        if not self._closed and count > 0 and thumb_height > 0:
+            self._filmstrip.request(count, thumb_height)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+        self._filmstrip.close()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._reader is not None:
+            self._reader.close()
+
+    def _decode_wanted(self) -> None:
+        while True:
+            with self._lock:
+                index, self._wanted = self._wanted, None
+                if index is None or self._closed:
+                    self._busy = False
+                    return
+            try:
+                if self._reader is None:
+                    self._reader = FrameReader(self.path, self.info)
+                image = self._reader.frame_at(index, max_width=self._preview_width)
+            except (OSError, ValueError) as exc:
+                log.warning("preview of frame %d failed: %s", index, exc)
+                continue
+            self.last_frame = (index, image)
+            self.frame_ready.emit(index, to_qimage(image))
+
+    def _thumbnail(self, slot: int, _frame: int, image: RgbImage) -> None:
+        if not self._closed:
+            self.thumbnail_ready.emit(slot, to_qimage(image))
