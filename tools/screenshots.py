@@ -12,6 +12,7 @@ import asyncio
 import os
 import sys
 import tempfile
+from fractions import Fraction
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,6 +24,7 @@ from qasync import run as run_qt_loop
 from kokoon_desktop.app import App
 from kokoon_desktop.core.enums import Category, TaskType
 from kokoon_desktop.paths import profile_paths
+from kokoon_desktop.sandbox.media import write_clip
 from kokoon_desktop.ui.main_window import MainWindow
 from kokoon_desktop.ui.task_form import SourceInfo
 from tools import dialog_screenshots
@@ -82,10 +84,14 @@ async def _populated_window(profile: Path) -> tuple[App, MainWindow]:
     await window.submit(done.with_changes(category=Category.RETRO, width=2560, height=1440))
     sandbox.set_credit(4200)
     await asyncio.sleep(7.5)  # the first task runs to done in simulated real time
-    form.set_source(SourceInfo.from_video(videos[0]))
+    clip = write_clip(
+        profile / "harbour_dusk.mp4", width=640, height=360, fps=Fraction(25), seconds=6.0
+    )
+    await window.upload_file(clip)  # a local file: exact preview and a filmstrip
     form.category.setCurrentIndex(form.category.findData(Category.ANIMATION.value))
     form.task_type.setCurrentIndex(form.task_type.findData(TaskType.SR_PREVIEW.value))
-    form.range_panel.set_range(500, 1000)
+    form.range_panel.set_range(1000, 3000)
+    window.timeline.set_playhead(90)
     running = form.spec
     assert running is not None
     await window.submit(running)
