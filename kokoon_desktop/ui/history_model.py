@@ -251,6 +251,10 @@ class HistoryTableModel(QAbstractTableModel):
     def all_entries(self) -> list[HistoryEntry]:
         return list(self._entries)
 
+    def entry_count(self) -> int:
+        """Every entry, shown or filtered out (without copying the list)."""
+        return len(self._entries)
+
     def _resort(self) -> None:
         key = _sort_key(self._sort_column)
         entries = self._entries

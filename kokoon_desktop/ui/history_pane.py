@@ -157,7 +157,7 @@ class HistoryPane(QWidget):
             self.table.selectRow(row)
 
     def _update_count(self) -> None:
-        shown, total = self.model.rowCount(), len(self.model.all_entries())
+        shown, total = self.model.rowCount(), self.model.entry_count()
         self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
 
     def _menu_at(self, point: QPoint) -> None:

@@ -15,6 +15,7 @@ from kokoon_desktop.api.errors import MalformedResponseError
 from kokoon_desktop.api.fields import Fields
 from kokoon_desktop.api.models import CreatedTask, Credit, Task, TaskPage, Video, VideoPage
 from kokoon_desktop.core.enums import Step
+from tests.core.test_task_spec import ECHOED_BODY
 
 UPLOAD_EXAMPLE: dict[str, Any] = {
     "uid": "539e3480-929a-11ee-ada2-51e4bfe11414",
@@ -41,21 +42,7 @@ UPLOAD_EXAMPLE: dict[str, Any] = {
 }
 
 TASK_EXAMPLE: dict[str, Any] = {
-    "request_body": {
-        "option": {"face_enhance": True, "denoise": True, "deinterlace": True, "add_noise": True},
-        "task_type": "SR",
-        "category": "animation",
-        "use_sr": True,
-        "input_quality": "high",
-        "start_pos": 0,
-        "duration": 0,
-        "vid": "a600c7e0-b5d3-11ee-8bc1-e3593f7b2d5c",
-        "width": 1280,
-        "height": 720,
-        "codec": "h264",
-        "format": "mp4",
-        "use_trim_orig": False,
-    },
+    "request_body": ECHOED_BODY,
     "uid": "539e3480-929a-11ee-ada2-51e4bfe11414",
     "tid": "89f758a0-ba76-11ee-8fa6-17cde62e8e05",
     "in_vid": "a600c7e0-b5d3-11ee-8bc1-e3593f7b2d5c",
