@@ -67,6 +67,9 @@ DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=60.0, pool=10.0)
 #: After the last byte of an upload the service probes the file before answering.
 UPLOAD_TIMEOUT = httpx.Timeout(connect=10.0, read=300.0, write=60.0, pool=10.0)
 
+#: A thumbnail larger than this is not a thumbnail.
+THUMBNAIL_MAX_BYTES = 8 * 1024 * 1024
+
 #: Server statuses after which a task creation may or may not have happened.
 _AMBIGUOUS_CREATE_STATUSES = frozenset({500, 502, 504})
 
@@ -207,6 +210,34 @@ class KokoonClient:
         """``GET /video``: originals and results, filtered, sorted and paged."""
         params = (video_filter or VideoFilter()).to_params()
         return VideoPage.from_json(await self._read_json("GET", "/video", params=params))
+
+    async def fetch_thumbnail(self, url: str, *, max_bytes: int = THUMBNAIL_MAX_BYTES) -> bytes:
+        """The picture at a video's ``thumb_url``: a storage link, fetched without the token.
+
+        Read once (a thumbnail is not worth retrying), no redirects followed, and refused
+        when larger than ``max_bytes``: it is only decoded for a preview.
+        """
+        parsed = httpx.URL(url)
+        host = parsed.host or url
+        if parsed.scheme not in ("http", "https") or not parsed.host:
+            raise RequestRejectedError(f"The thumbnail link {url!r} is not a web address.")
+        try:
+            async with self._http.stream("GET", url, auth=None) as response:
+                if response.status_code != 200:
+                    raise TransferError(
+                        f"The thumbnail could not be fetched from {host} "
+                        f"(HTTP {response.status_code})."
+                    )
+                body = bytearray()
+                async for chunk in response.aiter_bytes():
+                    body += chunk
+                    if len(body) > max_bytes:
+                        raise TransferError(
+                            f"The thumbnail at {host} is larger than {max_bytes} bytes."
+                        )
+        except httpx.TransportError as exc:
+            raise network_error(exc, host) from None
+        return bytes(body)
 
     async def upload_video(
         self,

@@ -15,7 +15,7 @@ import logging
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass
@@ -121,9 +121,10 @@ def slot_targets(count: int, start: int, end: int) -> list[int]:
 
 
 class _Request:
-    """One request's cancellation flag and pending work."""
+    """One request's callback, cancellation flag and pending work."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_thumbnail: ThumbnailCallback) -> None:
+        self.on_thumbnail = on_thumbnail
         self.cancelled = threading.Event()
         self.futures: list[Future[None]] = []
 
@@ -178,28 +179,44 @@ class Filmstrip:
     ) -> list[int]:
         """Produce `count` thumbnails `thumb_height` pixels high over frames `start` to `end`
         (default: the whole file); return the target frame of each slot."""
+        total = self.info.total_frames
+        end = total if end is None else min(end, total)
+        targets = slot_targets(count, max(0, start), end)
+        self.request_slots(dict(enumerate(targets)), thumb_height)
+        return targets
+
+    def request_slots(
+        self,
+        slot_frames: Mapping[int, int],
+        thumb_height: int,
+        *,
+        exact: bool | None = None,
+        on_thumbnail: ThumbnailCallback | None = None,
+    ) -> None:
+        """Produce the thumbnail of each slot at its frame (`{slot: frame}`), in the order
+        given (put the ones on screen first). `exact` overrides the filmstrip's setting for
+        this request: a closely zoomed strip, where many slots share a keyframe, wants the
+        exact frames. `on_thumbnail` replaces the filmstrip's callback for this request, so
+        a caller can tell which request (which layout of slots) an image belongs to."""
         if thumb_height < 1:
             raise ValueError(f"A thumbnail is at least 1 pixel high, got {thumb_height}.")
         self.cancel()
         if self._closed:
             raise RuntimeError("This filmstrip has been closed.")
-        total = self.info.total_frames
-        end = total if end is None else min(end, total)
-        targets = slot_targets(count, max(0, start), end)
+        exact = self.exact if exact is None else exact
         stat = self.path.stat()
-        request = _Request()
+        request = _Request(on_thumbnail or self._on_thumbnail)
         with self._lock:
             self._request = request
-        for slot, target in enumerate(targets):
+        for slot, target in slot_frames.items():
             key = ThumbnailKey(
-                str(self.path), stat.st_mtime_ns, stat.st_size, thumb_height, target, self.exact
+                str(self.path), stat.st_mtime_ns, stat.st_size, thumb_height, target, exact
             )
             cached = self._cache.get(key)
             if cached is not None:
                 self._deliver(request, slot, *cached)
             else:
                 request.futures.append(self._pool.submit(self._produce, request, slot, key))
-        return targets
 
     def cancel(self) -> None:
         """Stop the current request: pending thumbnails are dropped, none is delivered after."""
@@ -251,7 +268,7 @@ class Filmstrip:
             return
         try:
             reader = self._reader()
-            if self.exact:
+            if key.exact:
                 shown = key.frame_index
                 image = reader.frame_at(shown, max_height=key.thumb_height)
             else:
@@ -271,6 +288,6 @@ class Filmstrip:
         if request.cancelled.is_set():
             return
         try:
-            self._on_thumbnail(slot, frame_index, image)
+            request.on_thumbnail(slot, frame_index, image)
         except Exception:
             _log.exception("The thumbnail callback failed")

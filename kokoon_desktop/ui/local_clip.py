@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -31,10 +32,12 @@ def to_qimage(image: RgbImage) -> QImage:
 
 
 class LocalClip(QObject):
-    """Decodes one local file; results arrive as ``frame_ready`` and ``thumbnail_ready``."""
+    """Decodes one local file; results arrive as ``frame_ready(frame, image)`` and
+    ``thumbnail_ready(slot_count, slot, image)``: the slot count names the strip layout the
+    thumbnail was asked for, so one that arrives after the zoom changed the layout is dropped."""
 
     frame_ready = Signal(int, QImage)
-    thumbnail_ready = Signal(int, QImage)
+    thumbnail_ready = Signal(int, int, QImage)
 
     def __init__(self, path: Path, info: MediaInfo, *, preview_width: int = 960) -> None:
         super().__init__()
@@ -49,7 +52,7 @@ class LocalClip(QObject):
         self._closed = False
         #: The last frame decoded, as the decoder gave it (for tests and diagnostics).
         self.last_frame: tuple[int, RgbImage] | None = None
-        self._filmstrip = Filmstrip(path, self._thumbnail, info=info)
+        self._filmstrip = Filmstrip(path, _unused_thumbnail, info=info)
 
     def request_frame(self, index: int) -> None:
         """Show frame ``index`` soon; a newer request replaces one not yet started."""
@@ -62,9 +65,19 @@ class LocalClip(QObject):
             self._busy = True
         self._pool.submit(self._decode_wanted)
 
-    def request_filmstrip(self, count: int, thumb_height: int) -> None:
-        if not self._closed and count > 0 and thumb_height > 0:
-            self._filmstrip.request(count, thumb_height)
+    def request_thumbnails(
+        self, slot_count: int, slot_frames: Mapping[int, int], thumb_height: int, *, exact: bool
+    ) -> None:
+        """Thumbnails of the given slots (`{slot: frame}`) of a strip of `slot_count` slots;
+        replaces the previous request (its pending thumbnails are dropped)."""
+        if self._closed or thumb_height < 1:
+            return
+
+        def deliver(slot: int, _frame: int, image: RgbImage) -> None:
+            if not self._closed:
+                self.thumbnail_ready.emit(slot_count, slot, to_qimage(image))
+
+        self._filmstrip.request_slots(slot_frames, thumb_height, exact=exact, on_thumbnail=deliver)
 
     def close(self) -> None:
         with self._lock:
@@ -91,6 +104,6 @@ class LocalClip(QObject):
             self.last_frame = (index, image)
             self.frame_ready.emit(index, to_qimage(image))
 
-    def _thumbnail(self, slot: int, _frame: int, image: RgbImage) -> None:
-        if not self._closed:
-            self.thumbnail_ready.emit(slot, to_qimage(image))
+
+def _unused_thumbnail(_slot: int, _frame: int, _image: RgbImage) -> None:
+    """Every request names its own callback (`request_thumbnails`)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import logging
 import time
 from collections.abc import Callable, Coroutine
 from dataclasses import replace
@@ -21,10 +22,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QImage,
     QKeySequence,
-    QPixmap,
-    QResizeEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -36,7 +34,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -54,20 +51,25 @@ from kokoon_desktop.storage.history import (
     SubmissionState,
 )
 from kokoon_desktop.storage.settings import SettingsStore
+from kokoon_desktop.ui.clip_preview import ClipPreview
 from kokoon_desktop.ui.crash_dialog import watch_task
 from kokoon_desktop.ui.history_model import HistoryTableModel
 from kokoon_desktop.ui.history_pane import HistoryPane
 from kokoon_desktop.ui.messages import MessageCenter, NotificationBar
+from kokoon_desktop.ui.player import Player
+from kokoon_desktop.ui.preview_view import PreviewView
+from kokoon_desktop.ui.shortcuts_overlay import ShortcutsOverlay, shortcuts_tooltip
 from kokoon_desktop.ui.task_form import SourceInfo, TaskForm
-from kokoon_desktop.ui.timeline_binding import TimelineBinding
+from kokoon_desktop.ui.timeline_binding import TimelineBinding, clip_of
 from kokoon_desktop.ui.timeline_widget import TimelineWidget
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     # Only for types: the HTTP stack, the services and PyAV load after the window is shown.
     from kokoon_desktop.media.probe import MediaInfo
     from kokoon_desktop.services.quoter import QuoteResult
     from kokoon_desktop.services.session import ServiceSession
-    from kokoon_desktop.ui.local_clip import LocalClip
     from kokoon_desktop.ui.settings_dialog import SettingsDialog
 
 #: Submissions within this time share one credit refresh.
@@ -176,28 +178,21 @@ class MainWindow(QMainWindow):
         centre = QWidget()
         centre.setObjectName("timeline_area")
         centre_layout = QVBoxLayout(centre)
-        self.preview = QLabel()
-        self.preview.setObjectName("preview")
-        self.preview.setAccessibleName("Frame at the playhead")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumHeight(160)
-        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.preview = PreviewView()
         self.preview.hide()
         centre_layout.addWidget(self.preview, 1)
         self.timeline = TimelineWidget()
         self.timeline.setMinimumHeight(96)
-        self.timeline.setToolTip(
-            "I / O set In and Out at the playhead · Shift+I / Shift+O go to them · "
-            "Alt+I / Alt+O / Alt+X clear · Left/Right one frame · Shift+Left/Right one second · "
-            "Home/End · Ctrl+wheel zooms"
-        )
+        self.timeline.setToolTip(shortcuts_tooltip())
         centre_layout.addWidget(self.timeline)
         centre_layout.addWidget(self.form.range_panel)
         self._timeline_binding = TimelineBinding(self.form, self.timeline)
-        self._local_clip: LocalClip | None = None
-        self._preview_image: QImage | None = None
+        self.player = Player(self.timeline)
+        self.clip_preview = ClipPreview(self.preview, self.timeline)
+        self.shortcuts_overlay = ShortcutsOverlay(centre)
+        self._local_vid: str | None = None  # an upload about to open its local copy
         self.form.source_changed.connect(self._source_changed)
-        self.timeline.playhead_moved.connect(self._playhead_moved)
+        self.timeline.help_requested.connect(self.shortcuts_overlay.toggle)
 
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.top_splitter.setObjectName("top_splitter")
@@ -584,69 +579,43 @@ class MainWindow(QMainWindow):
             info = None
         if info is not None:
             source = replace(source, fps=str(info.rate), total_frames=info.total_frames)
-        self.form.set_source(source)
+        self._local_vid = video.vid if info is not None else None
+        try:
+            self.form.set_source(source)
+        finally:
+            self._local_vid = None
         if info is not None:
             self._open_local_clip(path, info, video.vid)
         self.messages.info(f"Uploaded {video.filename or path.name}: it is the source now.")
         return video
 
-    # --- the local copy of the source: preview and filmstrip --------------------------------------
+    # --- the source's pictures: a local copy's frames, or the service's thumbnail ---------------
 
     def _open_local_clip(self, path: Path, info: MediaInfo, vid: str) -> None:
-        from kokoon_desktop.ui.local_clip import LocalClip
-
-        self._close_local_clip()
-        clip = LocalClip(path, info)
-        clip.setObjectName(vid)
-        clip.frame_ready.connect(self._show_frame)
-        clip.thumbnail_ready.connect(self._show_thumbnail)
-        self._local_clip = clip
-        self.preview.show()
-        track = max(24, int(self.timeline.height() - self.timeline.ruler_height()) - 4)
-        thumb_width = max(16, round(track * info.width / max(1, info.height)))
-        count = max(1, self.timeline.width() // thumb_width)
-        self.timeline.set_thumbnail_count(count)
-        clip.request_filmstrip(count, track)
-        clip.request_frame(self.timeline.playhead)
-
-    def _close_local_clip(self) -> None:
-        if self._local_clip is not None:
-            self._local_clip.close()
-            self._local_clip = None
-        self._preview_image = None
-        self.preview.clear()
-        self.preview.hide()
+        self.clip_preview.open_local(path, info, vid)
 
     def _source_changed(self, source: SourceInfo | None) -> None:
-        clip = self._local_clip
-        if clip is not None and (source is None or source.vid != clip.objectName()):
-            self._close_local_clip()
-
-    def _playhead_moved(self, frame: int) -> None:
-        if self._local_clip is not None:
-            self._local_clip.request_frame(frame)
-
-    def _show_frame(self, _index: int, image: QImage) -> None:
-        self._preview_image = image
-        self._fit_preview()
-
-    def _show_thumbnail(self, slot: int, image: QImage) -> None:
-        if 0 <= slot < self.timeline.thumbnail_count:
-            self.timeline.set_thumbnail(slot, image)
-
-    def _fit_preview(self) -> None:
-        if self._preview_image is None:
+        preview = self.clip_preview
+        if source is None or clip_of(source) is None:
+            preview.close()  # no timeline either: nothing to show
             return
-        pixmap = QPixmap.fromImage(self._preview_image).scaled(
-            self.preview.size(),
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-        self.preview.setPixmap(pixmap)
+        if source.vid in (preview.vid, self._local_vid):
+            return  # already shown, or its local copy opens next
+        url = source.thumb_url if self.session is not None else None
+        preview.show_remote(source.vid, fetching_thumbnail=bool(url))
+        if url:
+            self.spawn(self._fetch_thumbnail(source.vid, url))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_preview()
+    async def _fetch_thumbnail(self, vid: str, url: str) -> None:
+        if self.session is None:
+            return
+        try:
+            picture = await self.session.connection.client.fetch_thumbnail(url)
+        except KokoonError as exc:
+            log.info("no thumbnail for %s: %s", vid, exc.message)
+            self.clip_preview.remote_thumbnail_failed(vid)
+            return
+        self.clip_preview.show_remote_thumbnail(vid, picture)
 
     # --- dialogs -------------------------------------------------------------------------------
 
@@ -715,4 +684,4 @@ class MainWindow(QMainWindow):
         session, self.session = self.session, None
         if session is not None:
             await session.aclose()
-        self._close_local_clip()
+        self.clip_preview.close()

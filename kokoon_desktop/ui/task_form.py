@@ -83,6 +83,8 @@ class SourceInfo:
     #: The frame rate as the service gives it ("30000/1001"); the timeline needs it.
     fps: str | None = None
     total_frames: int | None = None
+    #: The service's picture of the video (a storage link: fetched without the token).
+    thumb_url: str | None = None
 
     @classmethod
     def from_video(cls, video: Video) -> SourceInfo:
@@ -93,6 +95,7 @@ class SourceInfo:
             duration_ms=video.duration_ms,
             fps=video.fps,
             total_frames=video.nb_frames,
+            thumb_url=video.thumb_url,
         )
 
 

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from kokoon_desktop.core.filmstrip_slots import slot_frame
 from kokoon_desktop.core.timecode import FrameRate
 from kokoon_desktop.core.timeline import Marks, Shuttle, TimelineView, snap
 from kokoon_desktop.core.timeline_ticks import ticks
@@ -78,7 +79,8 @@ class TimelineWidget(QWidget):
     Signals fire only on a change: `marks_changed(Marks)`, `playhead_moved(int)`,
     `shuttle_changed(int)` (signed multiple of the source rate, 0 stopped),
     `play_toggled(bool)` (playing or not, after Space, J, K or L) and
-    `view_changed(TimelineView)` (zoom, scroll or width, for the filmstrip's density).
+    `view_changed(TimelineView)` (zoom, scroll or width, for the filmstrip's density);
+    `help_requested()` when F1 or ? asks for the list of keys.
     """
 
     marks_changed = Signal(object)
@@ -86,6 +88,7 @@ class TimelineWidget(QWidget):
     shuttle_changed = Signal(int)
     play_toggled = Signal(bool)
     view_changed = Signal(object)
+    help_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,7 +97,7 @@ class TimelineWidget(QWidget):
         self.setAccessibleDescription(
             "I and O set the In and Out marks at the playhead, Shift+I and Shift+O go to them, "
             "Alt+I, Alt+O and Alt+X clear them; Left and Right move one frame, with Shift one "
-            "second; Home and End; J, K and L shuttle; Space plays and pauses."
+            "second; Home and End; J, K and L shuttle; Space plays and pauses; F1 lists the keys."
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)  # hover cursor over the handles
@@ -241,7 +244,16 @@ class TimelineWidget(QWidget):
 
     def thumbnail_frame(self, slot: int) -> int:
         """The frame a slot's thumbnail should show: the first frame of the slot."""
-        return slot * self.total_frames // max(1, len(self._images))
+        return slot_frame(slot, len(self._images), self.total_frames)
+
+    def has_thumbnail(self, slot: int) -> bool:
+        """Whether the slot's image has arrived."""
+        return 0 <= slot < len(self._images) and self._images[slot] is not None
+
+    def filmstrip_height_px(self) -> int:
+        """The height thumbnails are drawn at, in device pixels (decode them at this size)."""
+        inner = self._track_rect().height() - 2
+        return max(1, round(inner * self.devicePixelRatioF()))
 
     def set_thumbnail(self, slot: int, image: QImage) -> None:
         """The image of one slot, drawn at the track's height as soon as it arrives."""
@@ -382,7 +394,7 @@ class TimelineWidget(QWidget):
             super().keyPressEvent(event)
             return
         event.accept()
-        if self._rate is not None:
+        if self._rate is not None or action == self._key_help:
             action(event.isAutoRepeat())
 
     def _key_action(self, event: QKeyEvent) -> Callable[[bool], None] | None:
@@ -393,6 +405,10 @@ class TimelineWidget(QWidget):
             return None
         handler: Callable[[bool], None] = getattr(self, name)
         return handler
+
+    def _key_help(self, repeat: bool) -> None:
+        if not repeat:
+            self.help_requested.emit()
 
     def _key_set_in(self, repeat: bool) -> None:
         self._apply_marks(self._marks.set_in(self._playhead))
@@ -789,6 +805,9 @@ _KEYS: dict[tuple[int, int], str] = {
         (Qt.Key.Key_K, _NO_MODIFIERS, "_key_k"),
         (Qt.Key.Key_L, _NO_MODIFIERS, "_key_l"),
         (Qt.Key.Key_Space, _NO_MODIFIERS, "_key_space"),
+        (Qt.Key.Key_F1, _NO_MODIFIERS, "_key_help"),
+        (Qt.Key.Key_Question, _NO_MODIFIERS, "_key_help"),
+        (Qt.Key.Key_Question, _SHIFT, "_key_help"),
     )
 }
 """(key, modifiers) to the handler's name: the editors' keys (brief §4)."""

@@ -181,3 +181,18 @@ def test_thumbnails_cover_the_whole_file(counter_video: Path) -> None:
         strip.request(FRAMES, 12)
         assert strip.wait(10)
     assert got.slots() == list(range(FRAMES))
+
+
+def test_chosen_slots_arrive_at_their_frames_through_the_requests_own_callback(
+    counter_video: Path,
+) -> None:
+    default, own = Collector(), Collector()
+    with Filmstrip(counter_video, default, cache=ThumbnailCache(), workers=2) as strip:
+        strip.request_slots({40: 60, 7: 5, 12: 33}, 24, exact=True, on_thumbnail=own)
+        assert strip.wait(10)
+        assert not default.calls
+        assert sorted((slot, shown) for slot, shown, _ in own.calls) == [(7, 5), (12, 33), (40, 60)]
+        assert all(read_counter(image) == shown for _, shown, image in own.calls)
+        strip.request_slots({0: 30}, 24)  # the strip's own setting: the keyframe before 30
+        assert strip.wait(10)
+    assert [(slot, shown) for slot, shown, _ in default.calls] == [(0, 24)]

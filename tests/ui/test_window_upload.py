@@ -100,15 +100,17 @@ async def test_an_uploaded_clip_gets_an_exact_preview_and_a_filmstrip(
     timeline = window.timeline
     assert timeline.isEnabled() and timeline.total_frames == 75
     assert window.preview.isVisible()
-    local = window._local_clip
+    local = window.clip_preview.local_clip
     assert local is not None
-    await until(lambda: local.last_frame is not None and window.preview.pixmap() is not None)
+    await until(lambda: local.last_frame is not None and window.preview.image is not None)
     timeline.setFocus()
     for _ in range(13):  # past the first keyframe interval
         qtbot.keyClick(timeline, Qt.Key.Key_Right)
     await until(lambda: local.last_frame is not None and local.last_frame[0] == 13)
     _index, image = local.last_frame
     assert read_counter(image) == 13  # the exact frame, not a nearby keyframe
-    await until(lambda: all(timeline._images))  # every filmstrip slot arrived
+    await until(
+        lambda: all(timeline.has_thumbnail(n) for n in range(timeline.thumbnail_count))
+    )  # every filmstrip slot arrived
     window.form.set_source(None)  # another source: the local clip is let go
-    assert window._local_clip is None and not window.preview.isVisible()
+    assert window.clip_preview.local_clip is None and not window.preview.isVisible()

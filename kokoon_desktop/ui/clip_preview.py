@@ -1,0 +1,172 @@
+"""What the window shows of the source: exact frames and a filmstrip, or the service's thumbnail.
+
+With a local copy (a file just uploaded), the preview shows the exact frame under the playhead
+and the timeline gets a filmstrip that follows its zoom and scroll: the strip's layout comes from
+`core.filmstrip_slots`, only the slots on screen (and a few either side) are decoded, on-screen
+ones first, and a closely zoomed strip shows exact frames rather than the nearest keyframe.
+Without one (a video picked from the account), the timeline still works from the service's rate
+and length, and the preview shows the service's thumbnail when there is one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QImage
+
+from kokoon_desktop.core.filmstrip_slots import slot_count, slot_frame, visible_slots
+from kokoon_desktop.core.timecode import format_timecode
+from kokoon_desktop.ui.preview_view import PreviewView
+from kokoon_desktop.ui.timeline_widget import TimelineWidget
+
+if TYPE_CHECKING:
+    from kokoon_desktop.media.probe import MediaInfo
+    from kokoon_desktop.ui.local_clip import LocalClip
+
+__all__ = ["ClipPreview"]
+
+_STRIP_DELAY_MS = 30  # a zoom or scroll gesture settles before thumbnails are asked for
+_STRIP_MARGIN_SLOTS = 2
+_EXACT_BELOW_S = 2  # slots shorter than this show exact frames (keyframes repeat at this zoom)
+
+NO_LOCAL_COPY = (
+    "No copy of this video on this computer: the timeline works from the service's length and "
+    "frame rate. Upload the file to see its exact frames and a filmstrip."
+)
+
+FETCHING = "Fetching the service's thumbnail of this video…"
+REMOTE_CAPTION = "Thumbnail from the service · upload the file for exact frames"
+
+
+class ClipPreview(QObject):
+    """Drives `view` and the filmstrip of `timeline` for the current source."""
+
+    def __init__(self, view: PreviewView, timeline: TimelineWidget) -> None:
+        super().__init__(view)
+        self._view = view
+        self._timeline = timeline
+        self._clip: LocalClip | None = None
+        self._remote_vid: str | None = None
+        self._aspect = 16 / 9
+        self._strip_height = 0
+        self._strip_timer = QTimer(self)
+        self._strip_timer.setSingleShot(True)
+        self._strip_timer.setInterval(_STRIP_DELAY_MS)
+        self._strip_timer.timeout.connect(self.feed_filmstrip)
+        timeline.view_changed.connect(self._schedule_filmstrip)
+        timeline.playhead_moved.connect(self._playhead_moved)
+        timeline.installEventFilter(self)  # a taller track wants taller thumbnails
+
+    @property
+    def local_clip(self) -> LocalClip | None:
+        return self._clip
+
+    @property
+    def vid(self) -> str | None:
+        """The video shown, local or not."""
+        return self._clip.objectName() if self._clip is not None else self._remote_vid
+
+    # --- a local copy ----------------------------------------------------------------------
+
+    def open_local(self, path: Path, info: MediaInfo, vid: str) -> None:
+        from kokoon_desktop.ui.local_clip import LocalClip
+
+        self.close()
+        clip = LocalClip(path, info)
+        clip.setObjectName(vid)
+        clip.frame_ready.connect(self._show_frame)
+        clip.thumbnail_ready.connect(self._show_thumbnail)
+        self._clip = clip
+        self._aspect = info.width / max(1, info.height)
+        self._view.clear()
+        self._view.show()
+        self.feed_filmstrip()
+        clip.request_frame(self._timeline.playhead)
+
+    def _playhead_moved(self, frame: int) -> None:
+        if self._clip is not None:
+            self._clip.request_frame(frame)
+
+    def _show_frame(self, index: int, image: QImage) -> None:
+        rate = self._timeline.rate
+        caption = f"{format_timecode(index, rate)}  ·  frame {index}" if rate else ""
+        self._view.show_image(image, caption)
+
+    # --- the filmstrip ---------------------------------------------------------------------
+
+    def _schedule_filmstrip(self) -> None:
+        if self._clip is not None:
+            self._strip_timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._timeline and event.type() == QEvent.Type.Resize:
+            self._schedule_filmstrip()
+        return False
+
+    def feed_filmstrip(self) -> None:
+        """Lay the strip out for the timeline's zoom and ask for the missing visible slots."""
+        clip, timeline = self._clip, self._timeline
+        rate = timeline.rate
+        if clip is None or rate is None:
+            return
+        height = timeline.filmstrip_height_px()
+        total = timeline.total_frames
+        view = timeline.view
+        thumb_width = height / timeline.devicePixelRatioF() * self._aspect
+        count = slot_count(view.content_width, thumb_width, total)
+        if count != timeline.thumbnail_count or height != self._strip_height:
+            timeline.set_thumbnail_count(count)
+            self._strip_height = height
+        on_screen = visible_slots(view, count)
+        around = visible_slots(view, count, _STRIP_MARGIN_SLOTS)
+        order = [*on_screen, *(slot for slot in around if slot not in on_screen)]
+        wanted = {
+            slot: slot_frame(slot, count, total)
+            for slot in order
+            if not timeline.has_thumbnail(slot)
+        }
+        if wanted:
+            exact = total / count < _EXACT_BELOW_S * rate.nominal
+            clip.request_thumbnails(count, wanted, height, exact=exact)
+
+    def _show_thumbnail(self, count: int, slot: int, image: QImage) -> None:
+        if count == self._timeline.thumbnail_count and 0 <= slot < count:
+            self._timeline.set_thumbnail(slot, image)
+
+    # --- no local copy ---------------------------------------------------------------------
+
+    def show_remote(self, vid: str, *, fetching_thumbnail: bool) -> None:
+        """A source known only to the service: the timeline works, the preview explains."""
+        self.close()
+        self._remote_vid = vid
+        self._view.show_message(FETCHING if fetching_thumbnail else NO_LOCAL_COPY)
+        self._view.show()
+
+    def show_remote_thumbnail(self, vid: str, data: bytes) -> None:
+        """The thumbnail fetched for `vid` (ignored if the source changed meanwhile)."""
+        if vid != self._remote_vid:
+            return
+        image = QImage.fromData(data)
+        if image.isNull():
+            self._view.show_message(NO_LOCAL_COPY)
+            return
+        self._view.show_image(image, REMOTE_CAPTION)
+
+    def remote_thumbnail_failed(self, vid: str) -> None:
+        if vid == self._remote_vid:
+            self._view.show_message(NO_LOCAL_COPY)
+
+    # --- ending ----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Forget the source: stop decoding, empty and hide the preview."""
+        self._strip_timer.stop()
+        if self._clip is not None:
+            self._clip.close()
+            self._clip = None
+        self._remote_vid = None
+        self._strip_height = 0
+        self._view.clear()
+        self._view.hide()

@@ -1,0 +1,118 @@
+"""The preview above the timeline: a picture fitted to the space, a caption, or a message.
+
+Painted rather than a QLabel with a pre-scaled pixmap, so a resize costs nothing until the next
+paint and the picture is drawn at device resolution (crisp on high-DPI screens). The caption
+says what is shown (the frame's timecode and number, or that it is the service's thumbnail).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kokoon_desktop.ui.style import mix, scaled_font
+
+__all__ = ["PreviewView"]
+
+_CAPTION_PAD = 6.0
+
+
+class PreviewView(QWidget):
+    """Shows one image (kept as given, scaled when painted) with a caption, or a message."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preview")
+        self.setAccessibleName("Frame at the playhead")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(160)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._image: QImage | None = None
+        self._caption = ""
+        self._message = ""
+
+    @property
+    def image(self) -> QImage | None:
+        return self._image
+
+    @property
+    def caption(self) -> str:
+        return self._caption
+
+    @property
+    def message(self) -> str:
+        return self._message
+
+    def show_image(self, image: QImage, caption: str = "") -> None:
+        self._image = image
+        self._caption = caption
+        self._message = ""
+        self.setAccessibleDescription(caption)
+        self.update()
+
+    def show_message(self, message: str) -> None:
+        """No picture: a line of text in the middle (what to do to get one)."""
+        self._image = None
+        self._caption = ""
+        self._message = message
+        self.setAccessibleDescription(message)
+        self.update()
+
+    def clear(self) -> None:
+        self.show_message("")
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 360)
+
+    def image_rect(self) -> QRectF:
+        """Where the picture is drawn: fitted, centred, aspect kept (empty without one)."""
+        if self._image is None or self._image.isNull():
+            return QRectF()
+        image_size = self._image.size().toSizeF()
+        fitted = image_size.scaled(self.size().toSizeF(), Qt.AspectRatioMode.KeepAspectRatio)
+        left = (self.width() - fitted.width()) / 2
+        top = (self.height() - fitted.height()) / 2
+        return QRectF(left, top, fitted.width(), fitted.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
+        palette = self.palette()
+        window = palette.color(palette.ColorRole.Window)
+        text = palette.color(palette.ColorRole.WindowText)
+        # A dark surround, as in editors' viewers, whatever the desktop's theme.
+        painter.fillRect(self.rect(), mix(QColor("#101214"), window, 0.08))
+        if self._image is not None and not self._image.isNull():
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(self.image_rect(), self._image)
+            if self._caption:
+                self._paint_caption(painter)
+        elif self._message:
+            painter.setFont(scaled_font(self))
+            painter.setPen(mix(QColor("#e8e8e8"), text, 0.1))
+            painter.drawText(
+                self.rect().adjusted(24, 12, -24, -12),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self._message,
+            )
+
+    def _paint_caption(self, painter: QPainter) -> None:
+        font = scaled_font(self, 0.9)
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        width = metrics.horizontalAdvance(self._caption) + 2 * _CAPTION_PAD
+        height = metrics.height() + _CAPTION_PAD
+        picture = self.image_rect()
+        box = QRectF(picture.left() + 8, picture.bottom() - height - 8, width, height)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 170))
+        painter.drawRoundedRect(box, 4, 4)
+        painter.setPen(QColor("#f2f2f2"))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._caption)

@@ -1,0 +1,169 @@
+"""The timeline's keyboard shortcuts, listed over the timeline area (F1 or ? to show, Esc to hide).
+
+One list feeds the overlay and the timeline's tooltip, so what the help says is what the keys do
+(the widget's own key table is checked against it by the tests).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from kokoon_desktop.ui.style import mix, scaled_font
+
+__all__ = ["TIMELINE_SHORTCUTS", "ShortcutsOverlay", "shortcuts_tooltip"]
+
+TIMELINE_SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Marks",
+        (
+            ("I  /  O", "Set In / Out at the playhead"),
+            ("Shift+I  /  Shift+O", "Go to In / Out"),
+            ("Alt+I  /  Alt+O", "Clear In / Out"),
+            ("Alt+X", "Clear both: the whole file"),
+        ),
+    ),
+    (
+        "Moving",
+        (
+            ("Left  /  Right", "One frame back / forward"),
+            ("Shift+Left  /  Shift+Right", "One second back / forward"),
+            ("Home  /  End", "First / last frame"),
+            ("Click or drag the ruler", "Move the playhead (snaps to marks; Shift: no snap)"),
+            ("Drag [ or ]", "Move the In or Out mark"),
+        ),
+    ),
+    (
+        "Playing",
+        (
+            ("Space", "Play the range / pause"),
+            ("L  /  J", "Play forward / backward; press again to go faster"),
+            ("K", "Stop"),
+        ),
+    ),
+    (
+        "View",
+        (
+            ("Ctrl+wheel, pinch", "Zoom around the mouse"),
+            ("Wheel", "Scroll along the clip"),
+            ("F1  or  ?", "Show or hide this list"),
+        ),
+    ),
+)
+"""(group, ((keys, what they do), ...)): what the timeline answers to."""
+
+
+def shortcuts_tooltip() -> str:
+    """The main keys on one line, for the timeline's tooltip."""
+    return (
+        "I / O set In and Out · Shift+I / Shift+O go to them · Alt+I / Alt+O / Alt+X clear · "
+        "Space plays · J K L shuttle · Left/Right one frame · Ctrl+wheel zooms · F1 lists all keys"
+    )
+
+
+class ShortcutsOverlay(QWidget):
+    """A panel listing `TIMELINE_SHORTCUTS` over its parent, which it follows in size."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcuts_overlay")
+        self.setAccessibleName("Timeline keyboard shortcuts")
+        self.setAccessibleDescription(
+            "; ".join(f"{keys}: {what}" for _, rows in TIMELINE_SHORTCUTS for keys, what in rows)
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._host = parent
+        self.hide()
+        parent.installEventFilter(self)
+
+    def toggle(self) -> None:
+        if self.isVisible():
+            self.dismiss()
+        else:
+            self.setGeometry(self._host.rect())
+            self.raise_()
+            self.show()
+            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def dismiss(self) -> None:
+        self.hide()
+        timeline = self._host.findChild(QWidget, "timeline")
+        if timeline is not None:
+            timeline.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._host and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self._host.rect())
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F1, Qt.Key.Key_Question):
+            event.accept()
+            self.dismiss()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self.dismiss()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
+        palette = self.palette()
+        window = palette.color(palette.ColorRole.Window)
+        text = palette.color(palette.ColorRole.WindowText)
+        muted = mix(text, window, 0.35)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor(0, 0, 0, 110))
+
+        title_font = scaled_font(self, 1.15, bold=True)
+        group_font = scaled_font(self, 0.95, bold=True)
+        body_font = scaled_font(self)
+        line = painter.fontMetrics().height() + 8
+        rows = sum(len(items) + 1 for _, items in TIMELINE_SHORTCUTS)
+        panel_h = min(self.height() - 16.0, 56.0 + rows * line + 12)
+        panel_w = min(self.width() - 16.0, 640.0)
+        panel = QRectF(
+            (self.width() - panel_w) / 2, (self.height() - panel_h) / 2, panel_w, panel_h
+        )
+        painter.setPen(mix(window, text, 0.25))
+        painter.setBrush(window)
+        painter.drawRoundedRect(panel, 8, 8)
+
+        left = panel.left() + 22
+        keys_w = panel_w * 0.42
+        y = panel.top() + 16
+        painter.setFont(title_font)
+        painter.setPen(text)
+        painter.drawText(QRectF(left, y, panel_w - 44, 28), "Timeline shortcuts")
+        painter.setFont(scaled_font(self, 0.85))
+        painter.setPen(muted)
+        painter.drawText(
+            QRectF(left, y, panel_w - 44, 28),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            "Esc to close",
+        )
+        y += 40
+        for group, items in TIMELINE_SHORTCUTS:
+            if y + line > panel.bottom():
+                break
+            painter.setFont(group_font)
+            painter.setPen(text)
+            painter.drawText(QRectF(left, y, panel_w, line), group)
+            y += line
+            painter.setFont(body_font)
+            for keys, what in items:
+                if y + line > panel.bottom():
+                    break
+                painter.setPen(text)
+                painter.drawText(QRectF(left + 12, y, keys_w, line), keys)
+                painter.setPen(muted)
+                painter.drawText(QRectF(left + 12 + keys_w, y, panel_w - keys_w - 56, line), what)
+                y += line
