@@ -27,7 +27,7 @@ from kokoon_desktop.paths import profile_paths
 from kokoon_desktop.sandbox.media import write_clip
 from kokoon_desktop.ui.main_window import MainWindow
 from kokoon_desktop.ui.task_form import SourceInfo
-from tools import dialog_screenshots
+from tools import dialog_screenshots, timeline_screenshots
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -108,6 +108,8 @@ async def render(app: QApplication) -> None:
     DOCS.mkdir(exist_ok=True)
     await dialog_screenshots.render_all(DOCS)
     light = app.palette()
+    timeline_screenshots.render_all(DOCS, {"": light, "-dark": dark_palette()})
+    app.setPalette(light)
     for name, palette in (("main-window.png", light), ("main-window-dark.png", dark_palette())):
         app.setPalette(palette)
         with tempfile.TemporaryDirectory(prefix="kokoon-shots-") as tmp:

@@ -232,6 +232,11 @@ class MainWindow(QMainWindow):
         self.settings_action.setObjectName("settings")
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         toolbar.addAction(self.settings_action)
+        self.shortcuts_action = QAction("Shortcuts", self)
+        self.shortcuts_action.setObjectName("shortcuts")
+        self.shortcuts_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.shortcuts_action.setToolTip("The timeline's keyboard shortcuts (F1)")
+        toolbar.addAction(self.shortcuts_action)
         spacer = QWidget()
         spacer.setSizePolicy(
             spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
@@ -285,6 +290,7 @@ class MainWindow(QMainWindow):
         self.history_pane.remove_requested.connect(self._remove_entry)
         self.refresh_action.triggered.connect(self._refresh_clicked)
         self.settings_action.triggered.connect(self.open_settings)
+        self.shortcuts_action.triggered.connect(self.shortcuts_overlay.toggle)
         self.upload_action.triggered.connect(self.choose_upload)
         self.cancel_upload_button.clicked.connect(self.cancel_upload)
         self.sign_in_button.clicked.connect(self.open_settings)

@@ -221,6 +221,14 @@ class TimelineWidget(QWidget):
             anchor = self._view.width_px / 2
         self._set_view(self._view.zoomed(factor, anchor))
 
+    def set_view(self, view: TimelineView) -> None:
+        """Show `view` of this clip (a zoom and scroll worked out elsewhere)."""
+        if view.total_frames != self.total_frames:
+            raise ValueError(
+                f"A view of {view.total_frames} frames on a clip of {self.total_frames}."
+            )
+        self._set_view(dataclasses.replace(view, width_px=self._track_width()))
+
     def _set_view(self, view: TimelineView) -> None:
         if view != self._view:
             self._view = view
