@@ -119,8 +119,10 @@ def _transfer_section(r: dict[str, Any]) -> str:
             "time; raising that read size alone came to about 1.3x. Pieces of 256 KiB or 4 MiB "
             "measured slower than 1 MiB here (probably the core's 1 MiB cache). The 1 MiB "
             "pieces, a few copies in flight through h11 and httpx, add about 7 MiB to the "
-            "client's peak memory, the same for any file size. "
-            "Uploads are limited by the server, equally for both clients.",
+            "client's peak memory, the same for any file size. Run to run, both times vary "
+            "here by up to 3x (a shared virtual machine); the client copies each byte more "
+            "often than curl (h11 and httpx copy every piece four times), so a busy machine "
+            "slows it down more. Uploads are limited by the server, equally for both clients.",
         ]
     )
 
