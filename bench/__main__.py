@@ -111,11 +111,18 @@ def _transfer_section(r: dict[str, Any]) -> str:
             "| --- | --- | --- | --- | --- | --- | --- |",
             *rows,
             "",
-            "Where the download gap comes from: httpx reads the socket through httpcore in "
-            "64 KiB pieces, and each piece costs a trip through anyio, h11 and the event loop "
-            "(about 100 µs here), where curl reads in larger blocks. In a trial with httpcore's "
-            "read size raised to 1 MiB the same download came within about 1.3x of curl. "
-            "Uploads are limited by the server, equally for both clients.",
+            "How the download keeps up: the client reads its sockets through its own asyncio "
+            "backend for httpcore (kokoon_desktop/api/network.py), straight into one buffer "
+            "per connection that grows to 1 MiB, and hands over everything that has arrived in "
+            "one piece. httpx's default backend went through anyio 64 KiB at a time, each "
+            "piece a trip through anyio, h11 and the event loop, and took about twice curl's "
+            "time; raising that read size alone came to about 1.3x. Pieces of 256 KiB or 4 MiB "
+            "measured slower than 1 MiB here (probably the core's 1 MiB cache). The 1 MiB "
+            "pieces, a few copies in flight through h11 and httpx, add about 7 MiB to the "
+            "client's peak memory, the same for any file size. Run to run, both times vary "
+            "here by up to 3x (a shared virtual machine); the client copies each byte more "
+            "often than curl (h11 and httpx copy every piece four times), so a busy machine "
+            "slows it down more. Uploads are limited by the server, equally for both clients.",
         ]
     )
 

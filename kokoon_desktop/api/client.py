@@ -40,6 +40,7 @@ from kokoon_desktop.api.failures import (
     server_message_of,
 )
 from kokoon_desktop.api.filters import TaskFilter, VideoFilter
+from kokoon_desktop.api.http_transport import default_transport
 from kokoon_desktop.api.models import (
     CreatedTask,
     Credit,
@@ -106,7 +107,7 @@ class KokoonClient:
         self._http = httpx.AsyncClient(
             base_url=self._base_url,
             auth=ApiTokenAuth(token, auth_scheme, self._base_url) if token else None,
-            transport=transport,
+            transport=transport if transport is not None else default_transport(),
             timeout=timeout,
             headers={"User-Agent": f"KokoonDesktop/{__version__}"},
             follow_redirects=False,

@@ -1,10 +1,12 @@
-"""Fixtures for the API client tests: a recorded sleep so retries cost no wall time."""
+"""Fixtures for the API client tests: a recorded sleep so retries cost no wall time, and TLS."""
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import AsyncIterator
 
 import pytest
+import trustme
 
 from kokoon_desktop.api.client import KokoonClient
 from kokoon_desktop.api.retry import RetryPolicy
@@ -43,3 +45,17 @@ async def client(sleeps: RecordedSleep) -> AsyncIterator[KokoonClient]:
 @pytest.fixture
 def spec() -> TaskSpec:
     return TaskSpec(vid=VID, category=Category.PERSON, width=1920, height=1080)
+
+
+@pytest.fixture(scope="session")
+def authority() -> trustme.CA:
+    """A certificate authority of the tests' own, trusted by nothing unless told."""
+    return trustme.CA()
+
+
+@pytest.fixture(scope="session")
+def server_tls(authority: trustme.CA) -> ssl.SSLContext:
+    """A server's TLS settings with a certificate for localhost from :func:`authority`."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("localhost", "127.0.0.1").configure_cert(context)
+    return context

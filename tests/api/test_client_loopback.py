@@ -346,3 +346,31 @@ async def test_cancelling_an_upload_midway(
         assert time.monotonic() < deadline, "the cut-off upload was left in the staging folder"
         await asyncio.sleep(0.01)
     assert [v.vid for v in (await api.list_videos()).videos] == [video.vid]
+
+
+async def test_cancelling_a_download_midway_keeps_the_part_to_resume(
+    server: LoopbackSandbox, api: KokoonClient, big_clip: Path, tmp_path: Path
+) -> None:
+    video = await api.upload_video(big_clip)
+    size = big_clip.stat().st_size
+    seen: list[int] = []
+
+    def progress(done: int, total: int | None) -> None:
+        seen.append(done)
+        if done >= MIB and not download.cancelling():
+            download.cancel()  # 1 MiB of 8 received
+
+    target = tmp_path / "copy.mp4"
+    download = asyncio.create_task(api.download_video(video.vid, target, progress=progress))
+    with pytest.raises(asyncio.CancelledError):
+        await download
+    assert download.cancelled()
+    assert MIB <= max(seen) < size
+    part = tmp_path / "copy.mp4.part"
+    assert not target.exists() and part.stat().st_size == max(seen)
+
+    # The connection was given up cleanly: the next download resumes where this one stopped.
+    path = await api.download_video(video.vid, target)
+    assert path.read_bytes() == big_clip.read_bytes()
+    resumed = [r for r in server.sandbox.requests if r.origin == "storage"][-1]
+    assert (resumed.headers["range"], resumed.status) == (f"bytes={max(seen)}-", 206)
