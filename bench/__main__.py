@@ -23,13 +23,15 @@ from bench import (
     timeline_paint,
     transfers,
 )
+from bench.machine_load import OtherLoad
 
 REPORT = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
 HEADER = (
     "# Benchmarks\n\n"
     "Measured by `make bench` (`python -m bench`); every number is compared with a reference "
     "measured in the same run on the same machine. Sections are updated one by one "
-    "(`python -m bench --only startup`), each with its own date.\n"
+    "(`python -m bench --only startup`), each with its own date and, where the system tells, "
+    "how much of the CPUs other processes used meanwhile (the machine may be shared).\n"
 )
 
 
@@ -194,11 +196,19 @@ def _seek_section(r: dict[str, Any]) -> str:
             f"Every frame shown was byte-identical to the plain decode's "
             f"({r['seeks'] - r['mismatches']} of {r['seeks']}); ffmpeg's differs by at most "
             f"{r['ffmpeg_worst_difference']:.2f} levels of 255 on average (its scaler's "
-            "rounding). On the way to the frame, pictures no other picture refers to (here "
-            "half of the B-frames) are not decoded at all; what remains is the keyframe, whose "
-            "decoding cannot be split between cores, and every reference frame up to the "
-            "target, so the time grows with the distance from the keyframe, as the last two "
-            "rows show, and a file with longer keyframe intervals seeks more slowly.",
+            "rounding). On the way to the frame, pictures no other picture refers to (here two "
+            "of every three B-frames) are not decoded at all; what remains is the keyframe "
+            f"({_ms(r['key_decode_s'])} to decode on one thread here, and its decoding cannot "
+            "be split between cores), every reference frame up to the target (other frames "
+            f"take {_ms(r['other_decode_s'])} at the median) and the two or three after it "
+            "that B-frame "
+            "reordering needs before the decoder gives the frame out. So the time grows with "
+            "the distance from the keyframe, as the last two rows show: 50 ms is "
+            f"{'within reach' if r['near_median_s'] < 0.05 else 'out of reach'} for frames "
+            "in the first third of a one-second keyframe interval on this machine, out of "
+            "reach for the last third, and a file with longer intervals seeks more slowly. "
+            "In trials, one, two or three decoding threads made no measurable difference to "
+            "one seek (frame threads overlap frames but hold each back longer).",
         ]
     )
 
@@ -263,9 +273,11 @@ def main() -> None:
     for key in args.only:
         title, run, render = SECTIONS[key]
         print(f"running {key}…", flush=True)
-        result = run()
+        with OtherLoad() as load:
+            result = run()
         when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        existing[title] = f"Last run: {when}, {machine}.\n\n{render(result)}"
+        busy = "" if load.share is None else f"; other processes used {load.share:.0%} of the CPUs"
+        existing[title] = f"Last run: {when}, {machine}{busy}.\n\n{render(result)}"
         print(existing[title], flush=True)
     body = "\n\n".join(
         f"## {title}\n\n{existing[title]}" for title, _, _ in SECTIONS.values() if title in existing

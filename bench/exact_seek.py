@@ -65,6 +65,22 @@ class _PlainDecode:
         self.container.close()
 
 
+def _decode_costs(path: Path, packets: int = 300) -> tuple[float, float]:
+    """Median seconds to decode a keyframe and another frame, one thread, in file order."""
+    keys: list[float] = []
+    others: list[float] = []
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        stream.codec_context.thread_count = 1
+        for count, packet in enumerate(container.demux(stream)):
+            if count >= packets:
+                break
+            started = time.perf_counter()
+            stream.codec_context.decode(packet)
+            (keys if packet.is_keyframe else others).append(time.perf_counter() - started)
+    return statistics.median(keys), statistics.median(others)
+
+
 def _ffmpeg_frame(path: Path, index: int, info: MediaInfo) -> list[str]:
     width, height = fit_size(info.width, info.height, PREVIEW_WIDTH, None)
     return [
@@ -143,11 +159,14 @@ def run() -> dict[str, Any]:
         plain.close()
         clip.close()
     del app
+    key_s, other_s = _decode_costs(path)
     # How far past its keyframe a frame is decides how much must be decoded to reach it.
     near = [t for i, t in zip(indexes, ours, strict=True) if i % spec.gop < spec.gop // 3]
     far = [t for i, t in zip(indexes, ours, strict=True) if i % spec.gop >= spec.gop * 2 // 3]
     return {
         "gop": spec.gop,
+        "key_decode_s": key_s,
+        "other_decode_s": other_s,
         "near_median_s": statistics.median(near),
         "near_count": len(near),
         "far_median_s": statistics.median(far),

@@ -6,7 +6,7 @@ frame continues decoding instead of seeking again, so scrubbing forward and play
 
 On the way to the frame, H.264 pictures that no other picture refers to (most B-frames) and
 that show before the wanted one are not decoded at all: nothing can depend on them, so the
-wanted frame comes out the same, and a seek costs about half the decoding.
+wanted frame comes out the same from about half as many decoded pictures.
 """
 
 from __future__ import annotations
