@@ -257,7 +257,10 @@ class Filmstrip:
     def _reader(self) -> FrameReader:
         reader: FrameReader | None = getattr(self._local, "reader", None)
         if reader is None:
-            reader = FrameReader(self.path, self.info)
+            # One decoding thread per worker: the pool already spreads thumbnails over the
+            # cores, and a lone keyframe gains nothing from frame threads (they only add
+            # start-up work and contention).
+            reader = FrameReader(self.path, self.info, threads=1)
             self._local.reader = reader
             with self._lock:
                 self._readers.append(reader)

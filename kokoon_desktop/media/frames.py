@@ -3,6 +3,10 @@
 A frame is found by its index at the stream's exact rate: seek to the keyframe at or before
 it, then decode forward to the frame whose timestamp maps to that index. Reading the next
 frame continues decoding instead of seeking again, so scrubbing forward and playback are cheap.
+
+On the way to the frame, H.264 pictures that no other picture refers to (most B-frames) and
+that show before the wanted one are not decoded at all: nothing can depend on them, so the
+wanted frame comes out the same from about half as many decoded pictures.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import Literal
 
 import av
 import av.error
@@ -20,6 +25,14 @@ from kokoon_desktop.core.timecode import FrameRate
 from kokoon_desktop.media.probe import MediaError, MediaInfo, probe
 
 __all__ = ["FrameReader", "RgbImage", "fit_size", "to_rgb"]
+
+SkipFrame = Literal["DEFAULT", "NONREF", "NONKEY"]
+"""The decoder's discard levels used here (FFmpeg's AVDiscard)."""
+
+_SKIPS_NONREF = frozenset({"h264"})
+"""Codecs whose non-reference pictures nothing else decodes from. H.264 marks every picture
+(nal_ref_idc); HEVC's "sub-layer non-reference" pictures can still be references for higher
+temporal layers, which phones use, so HEVC is not listed."""
 
 _SEEK_RETRIES = 3
 """Seeks to an earlier keyframe when a seek lands after the target (a demuxer seeking by
@@ -79,7 +92,11 @@ class FrameReader:
     Not thread-safe: use one reader per thread (a filmstrip worker, the preview's decoder).
     """
 
-    def __init__(self, path: Path | str, info: MediaInfo | None = None) -> None:
+    def __init__(
+        self, path: Path | str, info: MediaInfo | None = None, *, threads: int = 0
+    ) -> None:
+        """Open `path` (probed first unless `info` is given). `threads` is how many threads
+        the decoder may use, 0 for FFmpeg's choice (about one per core)."""
         self.info = info if info is not None else probe(path)
         self._path = Path(path)
         try:
@@ -88,6 +105,7 @@ class FrameReader:
             raise MediaError(f"“{self._path.name}” cannot be read.") from error
         self._stream = self._container.streams.video[0]
         self._stream.thread_type = "AUTO"
+        self._stream.codec_context.thread_count = threads
         time_base = self._stream.time_base
         if time_base is None:
             self._container.close()
@@ -97,9 +115,15 @@ class FrameReader:
         self._start_pts = start if start is not None else 0
         self._decoder: Iterator[av.VideoFrame] | None = None  # the running decode
         self._last: tuple[int, av.VideoFrame] | None = None
+        self._can_skip_nonref = self._stream.codec_context.name in _SKIPS_NONREF
+        # Pictures showing before this index are not wanted by the decode under way.
+        self._wanted_from = 0
         self._closed = False
         self.seeks = 0
         """Seeks made so far: for tests and benchmarks (reading on must not seek)."""
+        self.decoded = 0
+        """Pictures the decoder has given so far: for tests and benchmarks (the ones left out
+        on the way to a frame are not counted)."""
 
     @property
     def rate(self) -> FrameRate:
@@ -134,13 +158,10 @@ class FrameReader:
         decoded: thumbnails use it, where a frame near the target is as good as the target.
         """
         self._check_index(index)
-        codec = self._stream.codec_context
-        codec.skip_frame = "NONKEY"
         try:
-            self._seek(self.pts_of_index(index))
+            self._seek(self.pts_of_index(index), keyframes_only=True)
             found = self._next_frame()
         finally:
-            codec.skip_frame = "DEFAULT"
             self._reset()
         if found is None:
             raise self._past_end(index)
@@ -182,7 +203,7 @@ class FrameReader:
         target = self.pts_of_index(index)
         seek_pts = target
         for _ in range(_SEEK_RETRIES):
-            self._seek(seek_pts)
+            self._seek(seek_pts, wanted_from=index)
             first = self._next_frame()
             if first is None:
                 raise self._past_end(index)
@@ -193,13 +214,15 @@ class FrameReader:
                 return found
             # Landed after the target: seek again from before the keyframe we hit.
             seek_pts = min(seek_pts, self.pts_of_index(first[0])) - 1
-        self._seek(self._start_pts)
+        self._seek(self._start_pts, wanted_from=index)
         found = self._decode_to(index)
         if found is None:
             raise self._past_end(index)
         return found
 
-    def _seek(self, pts: int) -> None:
+    def _seek(self, pts: int, *, wanted_from: int = 0, keyframes_only: bool = False) -> None:
+        """Go to the keyframe at or before `pts`; the decode from there leaves out what
+        `_frames` may leave out before frame `wanted_from`, or all but keyframes."""
         self._reset()
         self.seeks += 1
         try:
@@ -208,7 +231,35 @@ class FrameReader:
             )
         except av.error.FFmpegError as error:
             raise MediaError(f"Cannot seek in “{self._path.name}”: {error}") from error
-        self._decoder = self._container.decode(self._stream)
+        self._wanted_from = wanted_from
+        self._decoder = self._frames("NONKEY" if keyframes_only else None)
+
+    def _frames(self, skip: SkipFrame | None) -> Iterator[av.VideoFrame]:
+        """Decoded frames in order from the current position.
+
+        With `skip` "NONKEY", only keyframes: each is drained from the decoder as soon as it
+        is in (the decoder would otherwise hold it back for B-frame reordering until two more
+        keyframes had been read and decoded). Otherwise every frame, less the non-reference
+        pictures showing before `_wanted_from`, decided packet by packet since that index
+        moves as frames are asked for.
+        """
+        codec = self._stream.codec_context
+        current: SkipFrame = "DEFAULT" if skip is None else skip
+        codec.skip_frame = current
+        for packet in self._container.demux(self._stream):
+            if skip == "NONKEY":
+                if packet.is_keyframe:
+                    frames = [*codec.decode(packet), *codec.decode(None)]
+                    codec.flush_buffers()  # ready for the next packet after the drain
+                    yield from frames
+                    continue
+            elif self._can_skip_nonref:
+                pts = packet.pts
+                early = pts is not None and self.index_of_pts(pts) < self._wanted_from
+                wanted: SkipFrame = "NONREF" if early else "DEFAULT"
+                if wanted != current:
+                    codec.skip_frame = current = wanted
+            yield from codec.decode(packet)
 
     def _reset(self) -> None:
         decoder = self._decoder
@@ -232,6 +283,7 @@ class FrameReader:
             except av.error.FFmpegError as error:
                 self._reset()
                 raise MediaError(f"“{self._path.name}” cannot be decoded: {error}") from error
+            self.decoded += 1
             if frame.pts is None:
                 continue  # no timestamp, no place on the timeline
             found = (self.index_of_pts(frame.pts), frame)
@@ -244,6 +296,7 @@ class FrameReader:
         A frame that skips past the index (a file with a gap) stands in for it: that is the
         picture on screen at that time.
         """
+        self._wanted_from = index
         while (found := self._next_frame()) is not None:
             if found[0] >= index:
                 return found[1]

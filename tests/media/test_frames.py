@@ -5,11 +5,13 @@ import statistics
 import time
 from pathlib import Path
 
+import av
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kokoon_desktop.media import FrameReader, MediaError, RgbImage
+from kokoon_desktop.media.frames import to_rgb
 from tests.media.conftest import FRAMES, GOP
 from tests.media.counter_video import read_counter
 
@@ -77,6 +79,44 @@ def test_scaling_keeps_the_aspect_and_gives_packed_rgb24(
     assert (image.width, image.height) == size
     assert len(image.data) == size[0] * size[1] * 3
     assert read_counter(image) == 42
+
+
+def _every_frame_decoded_plainly(path: Path) -> list[bytes]:
+    """Each frame of `path` as rgb24, from PyAV decoding every picture in order."""
+    with av.open(str(path)) as container:
+        return [to_rgb(frame).data for frame in container.decode(video=0)]
+
+
+@pytest.mark.parametrize("threads", [0, 1])
+@pytest.mark.parametrize("fixture", ["counter_video", "counter_video_25"])
+def test_frames_are_pixel_identical_to_decoding_every_picture(
+    fixture: str, threads: int, request: pytest.FixtureRequest
+) -> None:
+    # Leaving out non-reference pictures on the way must not change a single pixel of any
+    # frame: the burned-in counter is checked elsewhere, this checks the whole picture.
+    path: Path = request.getfixturevalue(fixture)
+    plain = _every_frame_decoded_plainly(path)
+    order = list(range(len(plain)))
+    random.Random(11).shuffle(order)
+    with FrameReader(path, threads=threads) as reader:
+        for index in [*order, *range(len(plain))]:  # seeks, then reading on
+            assert reader.frame_at(index).data == plain[index], index
+
+
+def test_a_seek_decodes_only_the_pictures_the_frame_needs(counter_video: Path) -> None:
+    # x264's three B-frames in a pyramid: in each run of three, the outer two are not
+    # references, so reaching the last frame of a keyframe interval decodes well under all
+    # of it.
+    last_of_second_gop = 2 * GOP - 1
+    with FrameReader(counter_video) as reader:
+        assert read_counter(reader.frame_at(last_of_second_gop)) == last_of_second_gop
+        assert reader.seeks == 1
+        assert reader.decoded < GOP * 3 // 4
+        before = reader.decoded
+        # Reading on decodes every picture again: the next ones are all shown.
+        for index in range(last_of_second_gop + 1, last_of_second_gop + 6):
+            assert read_counter(reader.frame_at(index)) == index
+        assert reader.decoded - before == 5
 
 
 def test_keyframe_near_gives_the_keyframe_at_or_before_the_target(counter_video: Path) -> None:
