@@ -30,7 +30,7 @@ from kokoon_desktop.paths import ProfilePaths, profile_paths
 from kokoon_desktop.storage.history import HistoryError, HistoryStore
 from kokoon_desktop.storage.settings import SettingsStore
 from kokoon_desktop.storage.token_store import SessionTokenStore
-from kokoon_desktop.ui.crash_dialog import install_excepthook
+from kokoon_desktop.ui.crash_reporter import install_excepthook
 from kokoon_desktop.ui.main_window import MainWindow
 from kokoon_desktop.ui.messages import MessageCenter
 

@@ -54,7 +54,7 @@ from kokoon_desktop.storage.history import (
     SubmissionState,
 )
 from kokoon_desktop.storage.settings import SettingsStore
-from kokoon_desktop.ui.crash_dialog import watch_task
+from kokoon_desktop.ui.crash_reporter import watch_task
 from kokoon_desktop.ui.history_model import HistoryTableModel
 from kokoon_desktop.ui.history_pane import HistoryPane
 from kokoon_desktop.ui.messages import MessageCenter, NotificationBar
