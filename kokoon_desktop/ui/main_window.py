@@ -7,7 +7,6 @@ shows what they report.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import time
 from collections.abc import Callable, Coroutine
@@ -44,7 +43,6 @@ from PySide6.QtWidgets import (
 )
 
 from kokoon_desktop.api.errors import KokoonError
-from kokoon_desktop.api.models import Video
 from kokoon_desktop.core import human
 from kokoon_desktop.core.task_spec import TaskSpec
 from kokoon_desktop.storage.history import (
@@ -63,7 +61,11 @@ from kokoon_desktop.ui.timeline_binding import TimelineBinding
 from kokoon_desktop.ui.timeline_widget import TimelineWidget
 
 if TYPE_CHECKING:
-    # Only for types: the HTTP stack, the services and PyAV load after the window is shown.
+    # Only for types: asyncio, the HTTP stack, the services and PyAV load after the window is
+    # shown (asyncio is imported in the methods that start or await tasks).
+    import asyncio
+
+    from kokoon_desktop.api.models import Video
     from kokoon_desktop.media.probe import MediaInfo
     from kokoon_desktop.services.quoter import QuoteResult
     from kokoon_desktop.services.session import ServiceSession
@@ -335,6 +337,8 @@ class MainWindow(QMainWindow):
 
         A failure nobody expected goes to the crash reporter instead of vanishing.
         """
+        import asyncio
+
         task = watch_task(asyncio.ensure_future(work))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -550,6 +554,8 @@ class MainWindow(QMainWindow):
 
     async def upload_file(self, path: Path) -> Video | None:
         """Upload with progress in the status bar; the upload becomes the form's source."""
+        import asyncio
+
         if self.session is None:
             return None
         shown = [0.0]
@@ -707,6 +713,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     async def aclose(self) -> None:
+        import asyncio
+
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
