@@ -30,7 +30,8 @@ from kokoon_desktop.storage.token_store import SessionTokenStore
 
 # isort: split
 # Qt comes after the Qt-free modules above on purpose: once loaded, PySide6 reads the source of
-# every module imported after it (looking for ``from __feature__ import``), at start-up cost.
+# every module imported after it (to find those that use it, for its ``__feature__`` options),
+# which costs start-up time for nothing.
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
