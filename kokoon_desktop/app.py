@@ -3,12 +3,14 @@
 Collaborators are made here and passed to the window through its constructor; nothing is a
 global. The profile (settings, history, logs) lives in the per-user folders, or in
 ``--profile-dir`` for isolated runs and tests.
+
+Start-up shows the window first, with Qt alone; asyncio and qasync (imported in the functions
+that use them), the log file, the history file and the connection follow once it is painted.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import os
@@ -16,11 +18,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-# PySide6 is imported before qasync, so qasync picks this binding and no other.
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
-from qasync import run as run_qt_loop
 
 from kokoon_desktop import __version__
 from kokoon_desktop.api.errors import KokoonError
@@ -30,7 +27,15 @@ from kokoon_desktop.paths import ProfilePaths, profile_paths
 from kokoon_desktop.storage.history import HistoryError, HistoryStore
 from kokoon_desktop.storage.settings import SettingsStore
 from kokoon_desktop.storage.token_store import SessionTokenStore
-from kokoon_desktop.ui.crash_dialog import install_excepthook
+
+# isort: split
+# Qt comes after the Qt-free modules above on purpose: once loaded, PySide6 reads the source of
+# every module imported after it (to find those that use it, for its ``__feature__`` options),
+# which costs start-up time for nothing.
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kokoon_desktop.ui.crash_reporter import install_excepthook
 from kokoon_desktop.ui.main_window import MainWindow
 from kokoon_desktop.ui.messages import MessageCenter
 
@@ -69,11 +74,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 class App:
     """The application's collaborators and how a session is opened for the window."""
 
-    def __init__(self, args: argparse.Namespace, paths: ProfilePaths) -> None:
+    def __init__(
+        self, args: argparse.Namespace, paths: ProfilePaths, *, open_history: bool = True
+    ) -> None:
         self.args = args
         self.paths = paths
         self.settings = SettingsStore(paths.settings_file)
-        self.history = HistoryStore(paths.history_file)
+        #: With ``open_history=False``, opened later by ``history.open()`` (raises HistoryError).
+        self.history = HistoryStore(paths.history_file, open_now=open_history)
         self.messages = MessageCenter()
         #: A token kept in memory when no keychain works (never written anywhere).
         self.session_tokens = SessionTokenStore()
@@ -106,7 +114,11 @@ class App:
         return SettingsDialog(self.settings, session_store=self.session_tokens, parent=parent)
 
 
-async def run_window(app: QApplication, context: App, *, smoke_test: bool) -> int:
+def open_window(context: App) -> MainWindow:
+    """Build the window, show it and return once it is painted and answers input.
+
+    Only Qt runs until then: asyncio and qasync load after the first paint (see :func:`main`).
+    """
     window = MainWindow(
         history=context.history,
         settings=context.settings,
@@ -117,10 +129,29 @@ async def run_window(app: QApplication, context: App, *, smoke_test: bool) -> in
     )
     install_excepthook(lambda: window, context.paths.log_file, redact)
     window.show()
+    _first_paint()
+    return window
+
+
+def _first_paint() -> None:
+    """Turn Qt's event loop until the events queued by ``show()`` (layout, paint) are handled.
+
+    A zero-length timer fires after them: from then on the window answers input. Input that
+    arrives this early waits for the asyncio loop (the next thing started), since what it
+    triggers may start asyncio tasks.
+    """
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop.quit)
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+
+async def run_window(
+    app: QApplication, context: App, window: MainWindow, *, smoke_test: bool
+) -> int:
+    """Connect the shown window and run until it is closed (or the smoke test is done)."""
+    import asyncio
+
     try:
-        await _first_paint()
-        if context.args.exit_when_ready:
-            print(json.dumps({"ready": True}), flush=True)
         window.start()
         if smoke_test:
             return await _smoke_test(window)
@@ -140,22 +171,9 @@ async def run_window(app: QApplication, context: App, *, smoke_test: bool) -> in
         context.history.close()
 
 
-async def _first_paint() -> None:
-    """Return once the events queued by ``show()`` (layout, paint) have been handled.
-
-    A zero-length timer fires after them: from then on the window answers input.
-    """
-    shown: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-    def fire() -> None:
-        if not shown.done():
-            shown.set_result(None)
-
-    QTimer.singleShot(0, fire)
-    await shown
-
-
 async def _smoke_test(window: MainWindow) -> int:
+    import asyncio
+
     connection = window.live.connection
     outcome: dict[str, object] = {"service": connection.label, "demo": connection.is_demo}
     try:
@@ -173,12 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     paths = profile_paths(args.profile_dir)
     paths.ensure()
-    configure_logging(paths.log_file)
-    try:
-        context = App(args, paths)
-    except HistoryError as exc:
-        print(f"kokoon-desktop: {exc}", file=sys.stderr)
-        return 1
+    context = App(args, paths, open_history=False)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Kokoon Desktop")
@@ -187,8 +200,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Quitting is ours to do once the async work is wound down (run_window returns); letting Qt
     # quit on the last window would stop the loop under tasks still finishing.
     app.setQuitOnLastWindowClosed(False)
+    window = open_window(context)
+    if args.exit_when_ready:
+        print(json.dumps({"ready": True}), flush=True)
+    # The log file and the history are opened once the window is on screen: nothing before
+    # logs, the history is read when the window connects (right after), and on a first start
+    # creating the history file waits for the disk.
+    configure_logging(paths.log_file)
     try:
-        result: int = run_qt_loop(run_window(app, context, smoke_test=args.smoke_test))
+        context.history.open()
+    except HistoryError as exc:
+        window.close()
+        print(f"kokoon-desktop: {exc}", file=sys.stderr)
+        return 1
+    # Imported once the window is on screen: asyncio and qasync take longer to load than the
+    # window takes to build, and nothing before the first paint needs them. (PySide6 is loaded
+    # by now, so qasync picks this binding and no other.)
+    from qasync import run as run_qt_loop
+
+    try:
+        result: int = run_qt_loop(run_window(app, context, window, smoke_test=args.smoke_test))
     except ValueError as exc:  # a bad API address from the command line or the environment
         print(f"kokoon-desktop: {exc}", file=sys.stderr)
         return 2

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import json
 import logging
-import logging.handlers
 import re
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 __all__ = [
     "BACKUP_COUNT",
@@ -143,8 +146,21 @@ def _gmtime(seconds: float | None) -> time.struct_time:
     return time.gmtime(seconds)
 
 
-class _ProfileLogHandler(logging.handlers.RotatingFileHandler):
-    """Our handler on the root logger, told apart from any other so it is added only once."""
+#: The name of our handler on the root logger, so it is told apart from any other and added
+#: only once.
+_HANDLER_NAME = "kokoon_desktop.profile_log"
+
+
+def _our_handlers() -> list[RotatingFileHandler]:
+    # Imported on first use: the app sets up its log once the window is on screen, and this
+    # module (with the socket, pickle and queue modules it loads) is not needed before.
+    from logging.handlers import RotatingFileHandler
+
+    return [
+        handler
+        for handler in logging.getLogger().handlers
+        if isinstance(handler, RotatingFileHandler) and handler.get_name() == _HANDLER_NAME
+    ]
 
 
 def configure_logging(
@@ -159,24 +175,26 @@ def configure_logging(
     Idempotent: calling it again changes the level (and the file, if another is given) without
     adding a second handler.
     """
+    from logging.handlers import RotatingFileHandler
+
     log_file = Path(log_file).absolute()
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if isinstance(handler, _ProfileLogHandler):
-            same = (
-                Path(handler.baseFilename) == log_file
-                and handler.maxBytes == max_bytes
-                and handler.backupCount == backup_count
-            )
-            if same:
-                root.setLevel(level)
-                return
-            root.removeHandler(handler)
-            handler.close()
+    for ours in _our_handlers():
+        same = (
+            Path(ours.baseFilename) == log_file
+            and ours.maxBytes == max_bytes
+            and ours.backupCount == backup_count
+        )
+        if same:
+            root.setLevel(level)
+            return
+        root.removeHandler(ours)
+        ours.close()
     log_file.parent.mkdir(parents=True, exist_ok=True)
-    handler = _ProfileLogHandler(
+    handler = RotatingFileHandler(
         log_file, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
     )
+    handler.set_name(_HANDLER_NAME)
     handler.setFormatter(_utc_formatter())
     handler.addFilter(RedactingFilter())
     root.addHandler(handler)
@@ -186,7 +204,6 @@ def configure_logging(
 def close_logging() -> None:
     """Remove and close the handler ``configure_logging`` added (at exit, and in tests)."""
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if isinstance(handler, _ProfileLogHandler):
-            root.removeHandler(handler)
-            handler.close()
+    for handler in _our_handlers():
+        root.removeHandler(handler)
+        handler.close()

@@ -37,7 +37,7 @@ def clean_logging() -> Iterator[None]:
 
 
 def _ours() -> list[logging.Handler]:
-    return [h for h in logging.getLogger().handlers if isinstance(h, log._ProfileLogHandler)]
+    return list(log._our_handlers())
 
 
 def test_registered_token_never_reaches_the_file(tmp_path: Path) -> None:

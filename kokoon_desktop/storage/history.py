@@ -349,10 +349,23 @@ class HistoryStore:
     must return aware datetimes (tests pass a fake one).
     """
 
-    def __init__(self, path: Path, *, clock: Callable[[], datetime] = _utc_now) -> None:
+    def __init__(
+        self, path: Path, *, clock: Callable[[], datetime] = _utc_now, open_now: bool = True
+    ) -> None:
         self.path = Path(path)
         self._clock = clock
         self._db: sqlite3.Connection | None = None
+        if open_now:
+            self.open()
+
+    def open(self) -> None:
+        """Open the file, creating it (and its folder) the first time; nothing if already open.
+
+        The constructor calls it unless ``open_now=False``: the app opens its history once the
+        window is on screen, as creating a new file waits for the disk.
+        """
+        if self._db is not None:
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -360,8 +373,7 @@ class HistoryStore:
                 f"Cannot create the folder for the history, {self.path.parent}: "
                 f"{exc.strerror or exc}"
             ) from None
-        db = self._open()
-        self._db = db
+        self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -464,7 +476,7 @@ class HistoryStore:
 
     def _connection(self) -> sqlite3.Connection:
         if self._db is None:
-            raise HistoryError(f"The history {self.path} is closed.")
+            raise HistoryError(f"The history {self.path} is not open.")
         return self._db
 
     @contextmanager

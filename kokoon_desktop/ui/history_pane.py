@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPainter
@@ -14,16 +15,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionProgressBar,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from kokoon_desktop.api.curl import create_task_curl
 from kokoon_desktop.api.endpoint import AuthScheme
 from kokoon_desktop.storage.history import HistoryEntry, SubmissionState
 from kokoon_desktop.ui.history_model import (
@@ -32,6 +29,9 @@ from kokoon_desktop.ui.history_model import (
     PROGRESS_ROLE,
     HistoryTableModel,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -47,6 +47,10 @@ class ProgressDelegate(QStyledItemDelegate):
         if fraction is None:
             super().paint(painter, option, index)
             return
+        # Imported when a first bar is drawn: the wrappers of QStyle (several hundred enum
+        # values) take longer to set up than the empty pane takes to show at start-up.
+        from PySide6.QtWidgets import QStyle, QStyleOptionProgressBar
+
         bar = QStyleOptionProgressBar()
         bar.rect = option.rect.adjusted(3, 4, -3, -4)
         bar.minimum, bar.maximum = 0, 1000
@@ -203,6 +207,8 @@ class HistoryPane(QWidget):
             self._copy(json.dumps(dict(entry.request_body), indent=2))
 
     def _copy_curl(self) -> None:
+        from kokoon_desktop.api.curl import create_task_curl  # rarely used: loaded on demand
+
         entry = self.selected_entry()
         if entry:
             self._copy(create_task_curl(self.base_url, entry.request_body, self.auth_scheme))

@@ -7,7 +7,6 @@ shows what they report.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import logging
 import time
@@ -41,7 +40,6 @@ from PySide6.QtWidgets import (
 )
 
 from kokoon_desktop.api.errors import KokoonError
-from kokoon_desktop.api.models import Video
 from kokoon_desktop.core import human
 from kokoon_desktop.core.task_spec import TaskSpec
 from kokoon_desktop.storage.history import (
@@ -52,7 +50,7 @@ from kokoon_desktop.storage.history import (
 )
 from kokoon_desktop.storage.settings import SettingsStore
 from kokoon_desktop.ui.clip_preview import ClipPreview
-from kokoon_desktop.ui.crash_dialog import watch_task
+from kokoon_desktop.ui.crash_reporter import watch_task
 from kokoon_desktop.ui.history_model import HistoryTableModel
 from kokoon_desktop.ui.history_pane import HistoryPane
 from kokoon_desktop.ui.messages import MessageCenter, NotificationBar
@@ -66,7 +64,11 @@ from kokoon_desktop.ui.timeline_widget import TimelineWidget
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
-    # Only for types: the HTTP stack, the services and PyAV load after the window is shown.
+    # Only for types: asyncio, the HTTP stack, the services and PyAV load after the window is
+    # shown (asyncio is imported in the methods that start or await tasks).
+    import asyncio
+
+    from kokoon_desktop.api.models import Video
     from kokoon_desktop.media.probe import MediaInfo
     from kokoon_desktop.services.quoter import QuoteResult
     from kokoon_desktop.services.session import ServiceSession
@@ -336,6 +338,8 @@ class MainWindow(QMainWindow):
 
         A failure nobody expected goes to the crash reporter instead of vanishing.
         """
+        import asyncio
+
         task = watch_task(asyncio.ensure_future(work))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -551,6 +555,8 @@ class MainWindow(QMainWindow):
 
     async def upload_file(self, path: Path) -> Video | None:
         """Upload with progress in the status bar; the upload becomes the form's source."""
+        import asyncio
+
         if self.session is None:
             return None
         shown = [0.0]
@@ -682,6 +688,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     async def aclose(self) -> None:
+        import asyncio
+
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)

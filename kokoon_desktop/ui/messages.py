@@ -13,6 +13,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QEnterEvent, QPainter, QPaintEvent
@@ -22,13 +23,15 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSizePolicy,
     QStatusBar,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kokoon_desktop.ui.style import Tone, paint_tinted_box, scaled_font
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 log = logging.getLogger(__name__)
 
@@ -99,12 +102,24 @@ class MessageCenter(QObject):
         return list(self._history)
 
 
-_ICONS = {
-    Level.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
-    Level.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    Level.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
-}
 _ICON_SIZE = 20
+
+
+def _standard_icon(widget: QWidget, level: Level | None) -> QIcon:
+    """The style's icon for a level, or its close icon for ``None``.
+
+    ``QStyle`` is imported here, when the first message is shown: its Python wrapper (several
+    hundred enum values) takes longer to set up than the hidden bar takes to build at start-up.
+    """
+    from PySide6.QtWidgets import QStyle
+
+    pixmaps = {
+        Level.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+        Level.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+        Level.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+        None: QStyle.StandardPixmap.SP_TitleBarCloseButton,
+    }
+    return widget.style().standardIcon(pixmaps[level])
 
 
 class NotificationBar(QWidget):
@@ -156,10 +171,7 @@ class NotificationBar(QWidget):
         self.close_button.setAccessibleName("Dismiss message")
         self.close_button.setToolTip("Dismiss")
         self.close_button.setAutoRaise(True)
-        self.close_button.setIcon(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton)
-        )
-        self.close_button.clicked.connect(self.dismiss)
+        self.close_button.clicked.connect(self.dismiss)  # its icon comes with the first message
 
         self.details_view = QPlainTextEdit()
         self.details_view.setObjectName("notification_details_text")
@@ -203,9 +215,9 @@ class NotificationBar(QWidget):
         self._current = message
         self.text_label.setText(message.text)
         self.setAccessibleDescription(f"{message.level.value}: {message.text}")
-        self._icon.setPixmap(
-            self.style().standardIcon(_ICONS[message.level]).pixmap(_ICON_SIZE, _ICON_SIZE)
-        )
+        if self.close_button.icon().isNull():
+            self.close_button.setIcon(_standard_icon(self, None))
+        self._icon.setPixmap(_standard_icon(self, message.level).pixmap(_ICON_SIZE, _ICON_SIZE))
         self.details_view.setPlainText(message.details or "")
         self.details_button.setVisible(bool(message.details))
         self.details_button.setChecked(False)
@@ -286,9 +298,7 @@ class Notice(QWidget):
         self._level = level
         self.text_label.setText(text)
         self.setAccessibleDescription(f"{level.value}: {text}")
-        self._icon.setPixmap(
-            self.style().standardIcon(_ICONS[level]).pixmap(_ICON_SIZE, _ICON_SIZE)
-        )
+        self._icon.setPixmap(_standard_icon(self, level).pixmap(_ICON_SIZE, _ICON_SIZE))
         self.show()
         self.update()
 

@@ -49,7 +49,7 @@ from kokoon_desktop.storage.token_store import (
     TokenStore,
     account_for,
 )
-from kokoon_desktop.ui.crash_dialog import watch_task
+from kokoon_desktop.ui.crash_reporter import watch_task
 from kokoon_desktop.ui.messages import Level, Notice
 from kokoon_desktop.ui.style import ToneLabel, ToneOrMuted
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kokoon_desktop.api.models import Video
 from kokoon_desktop.core import human
 from kokoon_desktop.core.enums import Category, Codec, Container, InputQuality, TaskType
 from kokoon_desktop.core.problems import InvalidTaskSpec, Problem
@@ -43,6 +43,9 @@ from kokoon_desktop.core.task_spec import (
 )
 from kokoon_desktop.ui.field_message import FieldMessage
 from kokoon_desktop.ui.range_panel import RangePanel
+
+if TYPE_CHECKING:
+    from kokoon_desktop.api.models import Video
 
 CATEGORY_LABELS = {
     Category.PERSON: "Person",

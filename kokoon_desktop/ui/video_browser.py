@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.api.filters import OrigType, SortDirection, VideoFilter, VideoOrder
 from kokoon_desktop.api.models import Video, VideoPage
-from kokoon_desktop.ui.crash_dialog import watch_task
+from kokoon_desktop.ui.crash_reporter import watch_task
 from kokoon_desktop.ui.style import ToneLabel, scaled_font
 from kokoon_desktop.ui.video_table_model import VideoColumn, VideoTableModel
 

@@ -1,4 +1,5 @@
-"""``kokoon-desktop`` as a process: the smoke test, and a kill in the middle of submissions.
+"""``kokoon-desktop`` as a process: the smoke test, what it loads before its first paint, a
+history it cannot use, and a kill in the middle of submissions.
 
 The smoke test is what the packaging checks run on frozen builds: it must print one JSON line
 and exit 0 within 15 s when the service answers, and non-zero when it cannot be reached. The
@@ -65,11 +66,7 @@ def say(**fields):
     print(json.dumps(fields), flush=True)
 
 
-async def drive(app):
-    window = None
-    while window is None or window.session is None:
-        await asyncio.sleep(0.01)
-        window = next((w for w in app.topLevelWidgets() if isinstance(w, MainWindow)), None)
+async def drive(window):
     connection = window.live.connection
     connection.sandbox.faults.add(match="POST /task", slow_s=SLOW_S, times=None)
     vid = (await connection.client.list_videos()).videos[0].vid
@@ -83,8 +80,18 @@ async def drive(app):
     window.close()
 
 
+def start_when_connected():
+    # The window is shown before the asyncio loop runs; it has a session once the loop does.
+    window = next((w for w in app.topLevelWidgets() if isinstance(w, MainWindow)), None)
+    if window is not None and window.session is not None:
+        poll.stop()
+        running.append(asyncio.ensure_future(drive(window)))
+
+
 app = QApplication(sys.argv[:1])
-QTimer.singleShot(0, lambda: running.append(asyncio.ensure_future(drive(app))))
+poll = QTimer()
+poll.timeout.connect(start_when_connected)
+poll.start(10)
 sys.exit(main(["--demo", "--profile-dir", PROFILE]))
 '''
 
@@ -169,6 +176,106 @@ def test_smoke_test_fails_when_the_service_cannot_be_reached(tmp_path: Path) -> 
     assert outcome["ok"] is False and outcome["demo"] is False
     assert "Could not connect to 127.0.0.1" in outcome["error"]
     assert token not in json.dumps(outcome) and token not in stderr
+
+
+# --- what loads before the first paint ---------------------------------------------------------
+
+# The real entry point up to its first paint: what is loaded, painted and opened at that moment.
+FIRST_PAINT_CHILD = """
+import json, os, sys
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+import kokoon_desktop.app as app_module
+
+
+class Paints(QObject):
+    count = 0
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            Paints.count += 1
+        return False
+
+
+app = QApplication(sys.argv[:1])
+paints = Paints()
+app.installEventFilter(paints)
+open_window = app_module.open_window
+
+
+def report(context):
+    window = open_window(context)
+    print(json.dumps({
+        "modules": sorted(sys.modules),
+        "paints": Paints.count,
+        "visible": window.isVisible(),
+        "history_file": context.paths.history_file.exists(),
+        "history_rows": window.history_model.rowCount(),
+    }), flush=True)
+    os._exit(0)
+
+
+app_module.open_window = report
+app_module.main(["--demo", "--profile-dir", sys.argv[1]])
+"""
+
+#: Loaded only once the window is on screen (or when first used).
+NOT_BEFORE_THE_FIRST_PAINT = [
+    "asyncio",
+    "qasync",
+    "httpx",
+    "keyring",
+    "av",
+    "logging.handlers",
+    "kokoon_desktop.api.client",
+    "kokoon_desktop.api.models",
+    "kokoon_desktop.media",
+    "kokoon_desktop.sandbox",
+    "kokoon_desktop.services",
+    "kokoon_desktop.ui.crash_dialog",
+    "kokoon_desktop.ui.local_clip",
+    "kokoon_desktop.ui.settings_dialog",
+    "kokoon_desktop.ui.video_browser",
+]
+
+
+def test_the_first_paint_comes_before_the_slow_parts(tmp_path: Path) -> None:
+    script = tmp_path / "child.py"
+    script.write_text(FIRST_PAINT_CHILD)
+    result = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "profile")],
+        env=desktop_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    state = json.loads(result.stdout)
+    assert state["visible"] and state["paints"] > 0
+    loaded = set(state["modules"])
+    assert "kokoon_desktop.ui.main_window" in loaded
+    assert [name for name in NOT_BEFORE_THE_FIRST_PAINT if name in loaded] == []
+    # The history file is opened (here: created) right after the first paint, and the pane
+    # fills when the window connects.
+    assert state["history_file"] is False and state["history_rows"] == 0
+
+
+def test_a_history_it_cannot_use_is_reported_and_the_app_exits(tmp_path: Path) -> None:
+    profile = tmp_path / "profile"
+    history_file = profile_paths(profile).history_file
+    history_file.parent.mkdir(parents=True)
+    content = b"this is a text file, not a database\n" * 40
+    history_file.write_bytes(content)
+    result = subprocess.run(
+        [str(KOKOON_DESKTOP), "--demo", "--exit-when-ready", "--profile-dir", str(profile)],
+        env=desktop_env(tmp_path), capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "damaged or is not a history database" in result.stderr
+    assert history_file.read_bytes() == content  # left as it was
 
 
 # --- killed in the middle of submissions ----------------------------------------------------

@@ -526,6 +526,21 @@ def test_switching_to_wal_is_retried_when_locked(
     assert _raw(path, "PRAGMA journal_mode") == [("wal",)]
 
 
+def test_a_store_made_without_opening_touches_nothing_until_opened(path: Path) -> None:
+    # How the app makes it: the file is opened (and on a first start created) after the
+    # window is on screen.
+    store = HistoryStore(path, open_now=False)
+    assert not path.parent.exists()
+    with pytest.raises(HistoryError, match="is not open"):
+        store.entries()
+    store.open()
+    store.open()  # a second call changes nothing
+    with store:
+        store.add_submission(make_body(), source_name=None, source_duration_ms=None)
+        assert len(store.entries()) == 1
+    assert _raw(path, "PRAGMA journal_mode") == [("wal",)]
+
+
 # -- files it must refuse ----------------------------------------------------------------------
 
 

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from kokoon_desktop import __version__
-from kokoon_desktop.ui.crash_dialog import (
-    REASSURANCE,
-    CrashDialog,
+from kokoon_desktop.ui.crash_dialog import REASSURANCE, CrashDialog
+from kokoon_desktop.ui.crash_reporter import (
     CrashReporter,
     ExceptHook,
     install_excepthook,
@@ -92,7 +91,7 @@ def _reporter() -> CrashReporter:
 def test_unhandled_exception_opens_a_redacted_non_modal_report(
     qtbot: QtBot, installed: ExceptHook, window: QMainWindow, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.CRITICAL, logger="kokoon_desktop.ui.crash_dialog"):
+    with caplog.at_level(logging.CRITICAL, logger="kokoon_desktop.ui.crash_reporter"):
         _raise_and_hook()
     dialog = _reporter().dialog
     assert isinstance(dialog, CrashDialog)

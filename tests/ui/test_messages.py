@@ -66,6 +66,17 @@ def test_error_stays_until_dismissed_and_info_does_not_cover_it(qtbot: QtBot) ->
     assert bar.isHidden() and bar.current() is None
 
 
+def test_icons_come_with_the_first_message(qtbot: QtBot) -> None:
+    # The bar is built hidden at start-up; the style's icons are looked up when it is shown.
+    center = MessageCenter()
+    _, bar = _window(qtbot, center)
+    assert bar.close_button.icon().isNull()
+    center.warning("Slow answer")
+    assert not bar.close_button.icon().isNull()
+    pixmap = bar._icon.pixmap()
+    assert pixmap is not None and not pixmap.isNull()
+
+
 def test_info_hides_itself_and_a_newer_warning_replaces_it(qtbot: QtBot) -> None:
     center = MessageCenter()
     _, bar = _window(qtbot, center, info_timeout_ms=50)
