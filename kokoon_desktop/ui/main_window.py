@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         )
         centre_layout.addWidget(self.timeline)
         centre_layout.addWidget(self.form.range_panel)
+        self.form.range_panel.remember_unit_in(self._settings)
         self._timeline_binding = TimelineBinding(self.form, self.timeline)
         self._local_clip: LocalClip | None = None
         self._preview_image: QImage | None = None
