@@ -36,6 +36,7 @@ _DROP_FRAME_RATES = frozenset({Fraction(30000, 1001), Fraction(60000, 1001)})
 _RATIO_RE = re.compile(r"([0-9]+)\s*/\s*([0-9]+)")
 _DECIMAL_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _DIGITS_RE = re.compile(r"[0-9]+")
+_DIGITS_AND_DOTS_RE = re.compile(r"[0-9.]+")
 _SEPARATOR_RE = re.compile(r"[:;]")
 _MAX_TEXT = 40  # longer "numbers" are pastes gone wrong (and int() refuses 4300+ digits)
 
@@ -186,13 +187,25 @@ def format_timecode(frames: int, rate: FrameRate, *, drop_frame: bool | None = N
     return f"{hh:02d}:{mm:02d}:{ss:02d}{separator}{ff:0{_frame_width(rate)}d}"
 
 
-def parse_timecode(text: str, rate: FrameRate, *, drop_frame: bool | None = None) -> int:
+def parse_timecode(
+    text: str,
+    rate: FrameRate,
+    *,
+    drop_frame: bool | None = None,
+    skipped_to_next: bool = False,
+) -> int:
     """The frame position of a typed timecode; ValueError with a reason if it is not one.
 
     Accepts "HH:MM:SS:FF", with ":" or ";" as separators, and partials filled from the right
     ("SS:FF", "MM:SS:FF"). Digits alone are typed editor-style and also fill from the right as
-    HHMMSSFF: "1000" is 00:00:10:00. Counting is drop-frame when `drop_frame` says so, or when
-    it is None and the rate allows it (as in `format_timecode`), whatever separator was typed.
+    HHMMSSFF: "1000" is 00:00:10:00; among them a "." stands for "00" ("1.." is 00:01:00:00,
+    "5." is 00:00:05:00), and a "." that ends the text for the whole frame field (three zeros
+    above 100 fps). Counting is drop-frame when `drop_frame` says so, or when it is None and
+    the rate allows it (as in `format_timecode`), whatever separator was typed.
+
+    A number drop-frame skips (00:01:00;00) names no frame and is refused, unless
+    `skipped_to_next`: then it reads as the next frame that has a number, which suits an amount
+    of time (a duration, a "+1.." offset) better than an error.
     """
     if not isinstance(text, str):
         raise ValueError(f"{show(text)} is not a timecode.")
@@ -204,13 +217,14 @@ def parse_timecode(text: str, rate: FrameRate, *, drop_frame: bool | None = None
     nominal = rate.nominal
     drop = _drop_count(rate, drop_frame)
     width = _frame_width(rate)
-    if _DIGITS_RE.fullmatch(stripped):
-        if len(stripped) > 6 + width:
+    if _DIGITS_AND_DOTS_RE.fullmatch(stripped):
+        digits = _expand_dots(stripped, width)
+        if len(digits) > 6 + width:
             raise ValueError(
                 f"{show(text)} has too many digits for a timecode: at most {6 + width} "
-                "(hours, minutes, seconds, frames)."
+                '(hours, minutes, seconds, frames; a "." counts as 00).'
             )
-        padded = stripped.zfill(6 + width)
+        padded = digits.zfill(6 + width)
         fields = [int(padded[0:2]), int(padded[2:4]), int(padded[4:6]), int(padded[6:])]
     else:
         parts = _SEPARATOR_RE.split(stripped)
@@ -231,13 +245,22 @@ def parse_timecode(text: str, rate: FrameRate, *, drop_frame: bool | None = None
     if mm >= 60:
         raise ValueError(f"{show(text)}: minutes must be below 60, not {mm}.")
     if drop and ss == 0 and ff < drop and mm % 10 != 0:
-        raise ValueError(
-            f"{hh:02d}:{mm:02d}:00;{ff:02d} does not exist in drop-frame timecode: frames "
-            f"00 to {drop - 1:02d} are skipped at the start of each minute except every tenth. "
-            f"The next frame is {hh:02d}:{mm:02d}:00;{drop:02d}."
-        )
+        if not skipped_to_next:
+            raise ValueError(
+                f"{hh:02d}:{mm:02d}:00;{ff:02d} does not exist in drop-frame timecode: frames "
+                f"00 to {drop - 1:02d} are skipped at the start of each minute except every "
+                f"tenth. The next frame is {hh:02d}:{mm:02d}:00;{drop:02d}."
+            )
+        ff = drop
     total_minutes = 60 * hh + mm
     return (3600 * hh + 60 * mm + ss) * nominal + ff - drop * (total_minutes - total_minutes // 10)
+
+
+def _expand_dots(text: str, frame_width: int) -> str:
+    """Digits typed with "." for zeros: each "." is "00", a final one the frame field's zeros."""
+    if text.endswith("."):
+        text = text[:-1] + "0" * frame_width
+    return text.replace(".", "00")
 
 
 def format_ms(ms: int) -> str:

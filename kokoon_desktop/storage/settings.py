@@ -26,6 +26,7 @@ from typing import Any
 from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
 from kokoon_desktop.core.enums import Category
 from kokoon_desktop.core.sizes import SIZE_PRESETS
+from kokoon_desktop.core.time_entry import TimeUnit
 
 __all__ = ["CUSTOM_SIZE", "Settings", "SettingsStore"]
 
@@ -45,6 +46,7 @@ class Settings:
     splitter_state: str | None = None
     last_category: str = "general"
     last_size_preset: str = "1080p"
+    time_unit: str = TimeUnit.TIMECODE.value  # how the range fields show time
 
 
 _FIELDS = tuple(field.name for field in dataclasses.fields(Settings))
@@ -101,6 +103,7 @@ _CHECKS: Mapping[str, Callable[[object], object]] = {
     "splitter_state": _check_blob,
     "last_category": _choice(tuple(category.value for category in Category)),
     "last_size_preset": _choice((*SIZE_PRESETS, CUSTOM_SIZE)),
+    "time_unit": _choice(tuple(unit.value for unit in TimeUnit)),
 }
 assert set(_CHECKS) == set(_FIELDS), "every setting has a check"
 

@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         self.timeline.setToolTip(shortcuts_tooltip())
         centre_layout.addWidget(self.timeline)
         centre_layout.addWidget(self.form.range_panel)
+        self.form.range_panel.remember_unit_in(self._settings)
         self._timeline_binding = TimelineBinding(self.form, self.timeline)
         self.player = Player(self.timeline)
         self.clip_preview = ClipPreview(self.preview, self.timeline)

@@ -332,6 +332,8 @@ class TaskForm(QWidget):
         _select(self.codec, spec.codec.value)
         _select(self.container, spec.container.value)
         self.range_panel.set_source_duration(source.duration_ms if source else None)
+        # The source first, so the range lands on its clip's frames, not the previous one's.
+        self.source_changed.emit(source)
         self.range_panel.set_range(spec.start_pos, spec.duration)
         _select(
             self.size_preset,
@@ -342,9 +344,9 @@ class TaskForm(QWidget):
         self.use_trim_orig.setChecked(spec.use_trim_orig)
         self._updating = False
         self._category_changed()
-        self.source_changed.emit(source)
 
     def request_submit(self) -> None:
+        self.range_panel.commit()  # a time typed without Enter is what the user sees
         if self._spec is not None and not self._busy and self.submit.isEnabled():
             self.submit_requested.emit(self._spec)
 
@@ -454,8 +456,8 @@ class TaskForm(QWidget):
             "category": self._current_category(),
             "width": self.width_spin.value(),
             "height": self.height_spin.value(),
-            "start_pos": start if start is not None else 0,
-            "duration": duration if duration is not None else 0,
+            "start_pos": start,
+            "duration": duration,
             "use_trim_orig": self.use_trim_orig.isChecked(),
             "source_duration_ms": self._source.duration_ms if self._source else None,
             "task_type": TaskType(self.task_type.currentData()),
@@ -466,7 +468,8 @@ class TaskForm(QWidget):
             "container": Container(self.container.currentData()),
         }
         problems = check_task_spec(**fields)
-        by_field = _by_field(problems)
+        rules = _by_field(problems)
+        by_field = dict(rules)
         if start_problem:
             by_field["start_pos"] = start_problem
         if duration_problem:
@@ -475,8 +478,9 @@ class TaskForm(QWidget):
         vid_problem = by_field.get("vid") if self.vid.text().strip() else None
         self.vid_message.show_problem(vid_problem)
         self.size_message.show_problem(by_field.get("width") or by_field.get("height"))
+        # The panel shows its own unreadable entries; these are the rules' objections.
         self.range_panel.show_problems(
-            by_field.get("start_pos"), by_field.get("duration") or by_field.get("use_trim_orig")
+            rules.get("start_pos"), rules.get("duration") or rules.get("use_trim_orig")
         )
         self._spec = None
         if not by_field:

@@ -1,8 +1,9 @@
-"""Keeps the timeline and the Start/Duration fields saying the same thing.
+"""Keeps the timeline and the In/Out/Duration fields saying the same thing.
 
-The timeline holds frames, the fields and the request hold milliseconds; the conversion is the
-model's (``Marks.to_request`` / ``Marks.from_request``), so a range set on either side lands on
-the same frames. The timeline shows a clip only when the source's rate and length are known.
+Both sides hold `Marks` in frames once the source's rate and length are known, and pass them
+to each other as they are: no trip through milliseconds, so a range set on either side is
+the same frames on the other. Without a rate the timeline stands aside and the fields work
+in milliseconds on their own.
 """
 
 from __future__ import annotations
@@ -40,48 +41,40 @@ class TimelineBinding(QObject):
         self._form = form
         self._panel: RangePanel = form.range_panel
         self._timeline = timeline
-        self._rate: FrameRate | None = None
         self._syncing = False
         form.source_changed.connect(self._source_changed)
-        timeline.marks_changed.connect(self._marks_changed)
-        self._panel.changed.connect(self._fields_changed)
+        timeline.marks_changed.connect(self._timeline_marks_changed)
+        self._panel.marks_changed.connect(self._panel_marks_changed)
         self._source_changed(form.source)
 
     def _source_changed(self, source: SourceInfo | None) -> None:
         clip = clip_of(source)
         if clip is None:
-            self._rate = None
             self._timeline.setEnabled(False)
+            self._panel.clear_clip()
             return
         frames, rate = clip
-        self._rate = rate
         self._timeline.setEnabled(True)
         self._syncing = True
         try:
             self._timeline.set_clip(frames, rate)
         finally:
             self._syncing = False
-        self._fields_changed()  # a range already typed shows on the new clip
+        # The panel keeps a range already typed where the new clip allows, and says so
+        # through marks_changed, which puts it on the timeline.
+        self._panel.set_clip(frames, rate)
 
-    def _marks_changed(self, marks: Marks) -> None:
-        if self._syncing or self._rate is None:
+    def _timeline_marks_changed(self, marks: Marks) -> None:
+        if self._syncing or self._panel.marks is None:
             return
-        start_ms, duration_ms = marks.to_request(self._rate)
         self._syncing = True
         try:
-            self._panel.set_range(start_ms, duration_ms)
+            self._panel.set_marks(marks)
         finally:
             self._syncing = False
 
-    def _fields_changed(self) -> None:
-        if self._syncing or self._rate is None:
-            return
-        start, duration, start_problem, duration_problem = self._panel.values()
-        if start is None or duration is None or start_problem or duration_problem:
-            return  # the field says what is wrong; the timeline keeps the last good range
-        try:
-            marks = Marks.from_request(start, duration, self._rate, self._timeline.total_frames)
-        except ValueError:
+    def _panel_marks_changed(self, marks: Marks) -> None:
+        if self._syncing or marks.total_frames != self._timeline.total_frames:
             return
         self._syncing = True
         try:

@@ -340,3 +340,17 @@ def test_format_ms() -> None:
     assert format_ms(3_723_004) == "01:02:03.004"
     with pytest.raises(ValueError, match="negative"):
         format_ms(-1)
+
+
+def test_dots_stand_for_zeros_among_typed_digits() -> None:
+    assert parse_timecode("1..", PAL) == parse_timecode("00:01:00:00", PAL)
+    assert parse_timecode("5.", PAL) == parse_timecode("00:00:05:00", PAL)
+    assert parse_timecode("5.", FrameRate.parse("120")) == 600  # the final "." is "000" there
+    with pytest.raises(ValueError, match="too many digits"):
+        parse_timecode("1....", PAL)
+
+
+def test_a_skipped_drop_frame_number_can_read_as_the_next_frame() -> None:
+    assert parse_timecode("00:01:00;00", NTSC, skipped_to_next=True) == 1800
+    assert parse_timecode("00:01:00;03", NTSC_60, skipped_to_next=True) == 3600
+    assert parse_timecode("00:10:00;00", NTSC, skipped_to_next=True) == 17_982  # not skipped

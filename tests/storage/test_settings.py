@@ -38,6 +38,7 @@ def test_round_trip_of_every_field(store: SettingsStore) -> None:
         splitter_state="AAAA",
         last_category="animation",
         last_size_preset="custom",
+        time_unit="frames",
     )
     store.save(chosen)
     loaded = SettingsStore(store.path).load()
@@ -77,6 +78,7 @@ def test_bad_values_fall_back_one_by_one(store: SettingsStore) -> None:
                 "splitter_state": None,
                 "last_category": "person",  # good
                 "last_size_preset": "8k",
+                "time_unit": "seconds",
                 "unknown_key": "ignored",
             }
         )
@@ -86,10 +88,10 @@ def test_bad_values_fall_back_one_by_one(store: SettingsStore) -> None:
     problems = " ".join(store.load_problems)
     for name in ("api_url", "auth_scheme", "demo_mode", "window_geometry", "window_state"):
         assert f"setting {name}" in problems
-    assert "last_size_preset" in problems
+    assert "last_size_preset" in problems and "time_unit" in problems
     assert "Refusing plain http://" in problems
     assert "unknown_key" not in problems and "splitter_state" not in problems
-    assert len(store.load_problems) == 6
+    assert len(store.load_problems) == 7
 
 
 def test_api_url_is_normalised_on_load_and_tolerant_forms_accepted(store: SettingsStore) -> None:

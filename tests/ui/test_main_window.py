@@ -46,6 +46,7 @@ from tests.ui.window_fixtures import (
     choose,
     click,
     closes_windows,
+    enter_into,
     entry_of,
     make_sandbox,
     notification,
@@ -204,7 +205,7 @@ async def test_trim_rule_needs_a_range(qtbot: QtBot, harness: WindowHarness) -> 
     fill_source(qtbot, window, harness)
     assert not form.use_trim_orig.isEnabled()
     assert "Choose a range first" in form.use_trim_orig.toolTip()
-    qtbot.keyClicks(panel.start_pos, "00:00:01.000")
+    enter_into(qtbot, panel.in_point, "00:00:01.000")
     assert form.use_trim_orig.isEnabled()
     click(qtbot, form.use_trim_orig)
     assert form.use_trim_orig.isChecked()
@@ -213,8 +214,8 @@ async def test_trim_rule_needs_a_range(qtbot: QtBot, harness: WindowHarness) -> 
     assert not form.use_trim_orig.isEnabled() and not form.use_trim_orig.isChecked()
     assert form.spec is not None and not form.spec.use_trim_orig
 
-    qtbot.keyClicks(panel.start_pos, "1000")
-    qtbot.keyClicks(panel.duration, "1500")
+    enter_into(qtbot, panel.in_point, "1000")
+    enter_into(qtbot, panel.duration, "1500")
     click(qtbot, form.use_trim_orig)
     entry = await submit_and_wait(qtbot, window)
     assert entry.state is SubmissionState.SUBMITTED
@@ -311,7 +312,7 @@ async def test_submit_shows_the_row_at_once_then_tracks_it_to_done(
 async def test_ctrl_enter_submits(qtbot: QtBot, harness: WindowHarness) -> None:
     window = await open_ready(qtbot, harness)
     fill_source(qtbot, window, harness)
-    window.form.range_panel.start_pos.setFocus()  # anywhere in the window
+    window.form.range_panel.in_point.setFocus()  # anywhere in the window
     entry = await submit_and_wait(qtbot, window, by_keyboard=True)
     assert entry.state is SubmissionState.SUBMITTED and posts(harness.sandbox) == 1
 
@@ -601,8 +602,8 @@ async def test_edit_and_resubmit_loads_the_form(qtbot: QtBot, harness: WindowHar
     choose(qtbot, form.codec, "H.265 (HEVC)")
     choose(qtbot, form.container, "MKV")
     click(qtbot, form.options["denoise"])
-    qtbot.keyClicks(form.range_panel.start_pos, "500")
-    qtbot.keyClicks(form.range_panel.duration, "2000")
+    enter_into(qtbot, form.range_panel.in_point, "500")
+    enter_into(qtbot, form.range_panel.duration, "2000")
     original = await submit_and_wait(qtbot, window)
     sent = dict(original.request_body)
 
@@ -615,7 +616,7 @@ async def test_edit_and_resubmit_loads_the_form(qtbot: QtBot, harness: WindowHar
     select_row(qtbot, window, original.id)
     action(window, "history_resubmit").trigger()
     assert form.category.currentText() == "Retro" and form.codec.currentText() == "H.265 (HEVC)"
-    assert form.range_panel.start_pos.text() == "00:00:00.500"
+    assert form.range_panel.in_point.text() == "00:00:00.500"
     assert form.range_panel.duration.text() == "00:00:02.000"
     assert form.spec is not None and form.spec.to_request_body() == sent
     assert "holds that task's settings" in shown_message(window)[1]

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from kokoon_desktop.core.enums import Category, TaskType
 from kokoon_desktop.core.task_spec import TaskSpec
 from kokoon_desktop.ui.task_form import SourceInfo, TaskForm
+from tests.ui.window_fixtures import enter_into
 
 VID = "75530d14-e830-11f1-97d1-02fc00000001"
 SOURCE = SourceInfo(vid=VID, name="harbour.mp4", size=(640, 360), duration_ms=3000)
@@ -69,7 +70,7 @@ def test_animation_disables_and_restores_the_ignored_options(qtbot: QtBot) -> No
 def test_trim_original_needs_a_range(qtbot: QtBot) -> None:
     form = make_form(qtbot)
     assert not form.use_trim_orig.isEnabled()
-    qtbot.keyClicks(form.range_panel.start_pos, "1000")
+    enter_into(qtbot, form.range_panel.in_point, "1000")
     assert form.use_trim_orig.isEnabled()
     click_box(qtbot, form.use_trim_orig)
     assert form.spec is not None and form.spec.use_trim_orig and form.spec.start_pos == 1000
@@ -96,14 +97,13 @@ def test_invalid_fields_are_marked_and_block_submit(qtbot: QtBot) -> None:
 
 def test_range_outside_the_source_is_refused(qtbot: QtBot) -> None:
     form = make_form(qtbot)
-    qtbot.keyClicks(form.range_panel.start_pos, "00:00:02.500")
-    qtbot.keyClicks(form.range_panel.duration, "1000")
+    enter_into(qtbot, form.range_panel.in_point, "00:00:02.500")
+    enter_into(qtbot, form.range_panel.duration, "1000")
     assert form.spec is None and shown(form.range_panel.duration_message)
-    form.range_panel.duration.clear()
-    qtbot.keyClicks(form.range_panel.duration, "500")
+    enter_into(qtbot, form.range_panel.duration, "500")
     assert form.spec is not None and (form.spec.start_pos, form.spec.duration) == (2500, 500)
-    qtbot.keyClicks(form.range_panel.start_pos, "x")
-    assert form.spec is None and shown(form.range_panel.start_message)
+    enter_into(qtbot, form.range_panel.in_point, "x")
+    assert form.spec is None and shown(form.range_panel.in_message)
 
 
 def test_size_presets_keep_the_source_aspect(qtbot: QtBot) -> None:
@@ -143,7 +143,7 @@ def test_load_request_body_for_resubmission(qtbot: QtBot) -> None:
 
 def test_a_start_without_duration_runs_to_the_end_explicitly(qtbot: QtBot) -> None:
     form = make_form(qtbot)
-    qtbot.keyClicks(form.range_panel.start_pos, "1200")
+    enter_into(qtbot, form.range_panel.in_point, "1200")
     assert form.spec is not None
     assert (form.spec.start_pos, form.spec.duration) == (1200, 1800)  # 3000 ms source
     assert "to 00:00:03.000" in form.range_panel.summary.text()

@@ -245,6 +245,12 @@ def type_into(qtbot: QtBot, field_widget: QWidget, text: str) -> None:
     qtbot.keyClicks(field_widget, text)
 
 
+def enter_into(qtbot: QtBot, field_widget: QWidget, text: str) -> None:
+    """Type over what the field holds and press Enter, as a user applies a time."""
+    type_into(qtbot, field_widget, text)
+    qtbot.keyClick(field_widget, Qt.Key.Key_Return)
+
+
 def press_ctrl_enter(qtbot: QtBot, window: MainWindow) -> None:
     target = window.focusWidget() or window.form.vid
     qtbot.keyClick(target, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
