@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 import random
-import statistics
-import time
 from pathlib import Path
 
 import av
@@ -150,18 +148,9 @@ def test_an_rgb_image_checks_its_byte_length() -> None:
         RgbImage(2, 1, bytes(5))
 
 
-def test_report_the_median_time_of_a_random_seek(
-    counter_video: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_random_seeks_land_on_their_frames(counter_video: Path) -> None:
     rng = random.Random(4)
-    times = []
     with FrameReader(counter_video) as reader:
         for _ in range(60):
             index = rng.randrange(FRAMES)
-            started = time.perf_counter()
-            image = reader.frame_at(index)
-            times.append(time.perf_counter() - started)
-            assert read_counter(image) == index
-    with capsys.disabled():
-        median_ms = statistics.median(times) * 1000
-        print(f"\nframe_at, random seeks on the 160×90 test video: median {median_ms:.2f} ms")
+            assert read_counter(reader.frame_at(index)) == index
