@@ -30,6 +30,7 @@ from kokoon_desktop.core.timeline import Marks
 from kokoon_desktop.media.probe import probe
 from kokoon_desktop.ui.clip_preview import ClipPreview
 from kokoon_desktop.ui.preview_view import PreviewView
+from kokoon_desktop.ui.shortcuts_overlay import ShortcutsOverlay
 from kokoon_desktop.ui.timeline_widget import TimelineWidget
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -169,6 +170,13 @@ def render(clip: Path, docs: Path, suffix: str) -> list[Path]:
         panel.grab().save(str(target))
         saved.append(target)
         print(target)
+    overlay = ShortcutsOverlay(panel)  # the list F1 shows, over the same panel
+    overlay.toggle()
+    QApplication.processEvents()
+    target = docs / f"timeline-shortcuts{suffix}.png"
+    panel.grab().save(str(target))
+    saved.append(target)
+    print(target)
     feeder.close()
     panel.close()
     return saved

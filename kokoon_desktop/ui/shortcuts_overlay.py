@@ -123,13 +123,17 @@ class ShortcutsOverlay(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor(0, 0, 0, 110))
 
-        title_font = scaled_font(self, 1.15, bold=True)
-        group_font = scaled_font(self, 0.95, bold=True)
-        body_font = scaled_font(self)
         line = painter.fontMetrics().height() + 8
         rows = sum(len(items) + 1 for _, items in TIMELINE_SHORTCUTS)
-        panel_h = min(self.height() - 16.0, 56.0 + rows * line + 12)
-        panel_w = min(self.width() - 16.0, 640.0)
+        # One column when it fits the height, else two side by side (a short timeline area).
+        columns = 1 if 68.0 + rows * line <= self.height() - 16 else 2
+        groups = list(TIMELINE_SHORTCUTS)
+        split = len(groups) if columns == 1 else (len(groups) + 1) // 2
+        column_groups = [groups[:split], groups[split:]][:columns]
+        tallest = max(sum(len(items) + 1 for _, items in part) for part in column_groups)
+        column_w = 620.0
+        panel_w = min(self.width() - 16.0, column_w * columns + 24.0 * (columns - 1))
+        panel_h = min(self.height() - 16.0, 68.0 + tallest * line)
         panel = QRectF(
             (self.width() - panel_w) / 2, (self.height() - panel_h) / 2, panel_w, panel_h
         )
@@ -138,32 +142,48 @@ class ShortcutsOverlay(QWidget):
         painter.drawRoundedRect(panel, 8, 8)
 
         left = panel.left() + 22
-        keys_w = panel_w * 0.42
-        y = panel.top() + 16
-        painter.setFont(title_font)
+        top = panel.top() + 16
+        painter.setFont(scaled_font(self, 1.15, bold=True))
         painter.setPen(text)
-        painter.drawText(QRectF(left, y, panel_w - 44, 28), "Timeline shortcuts")
+        heading = QRectF(left, top, panel_w - 44, 28)
+        centre_v = Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(heading, int(Qt.AlignmentFlag.AlignLeft | centre_v), "Timeline shortcuts")
         painter.setFont(scaled_font(self, 0.85))
         painter.setPen(muted)
-        painter.drawText(
-            QRectF(left, y, panel_w - 44, 28),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            "Esc to close",
-        )
-        y += 40
-        for group, items in TIMELINE_SHORTCUTS:
-            if y + line > panel.bottom():
-                break
-            painter.setFont(group_font)
+        painter.drawText(heading, int(Qt.AlignmentFlag.AlignRight | centre_v), "Esc to close")
+        width = (panel_w - 44 - 24 * (columns - 1)) / columns
+        for index, part in enumerate(column_groups):
+            self._paint_column(
+                painter, part, left + index * (width + 24), top + 40, width, line, panel.bottom()
+            )
+
+    def _paint_column(
+        self,
+        painter: QPainter,
+        groups: list[tuple[str, tuple[tuple[str, str], ...]]],
+        left: float,
+        y: float,
+        width: float,
+        line: float,
+        bottom: float,
+    ) -> None:
+        palette = self.palette()
+        text = palette.color(palette.ColorRole.WindowText)
+        muted = mix(text, palette.color(palette.ColorRole.Window), 0.35)
+        keys_w = width * 0.38
+        for group, items in groups:
+            if y + line > bottom:
+                return
+            painter.setFont(scaled_font(self, 0.95, bold=True))
             painter.setPen(text)
-            painter.drawText(QRectF(left, y, panel_w, line), group)
+            painter.drawText(QRectF(left, y, width, line), group)
             y += line
-            painter.setFont(body_font)
+            painter.setFont(scaled_font(self))
             for keys, what in items:
-                if y + line > panel.bottom():
-                    break
+                if y + line > bottom:
+                    return
                 painter.setPen(text)
                 painter.drawText(QRectF(left + 12, y, keys_w, line), keys)
                 painter.setPen(muted)
-                painter.drawText(QRectF(left + 12 + keys_w, y, panel_w - keys_w - 56, line), what)
+                painter.drawText(QRectF(left + 12 + keys_w, y, width - keys_w - 12, line), what)
                 y += line
