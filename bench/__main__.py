@@ -219,10 +219,11 @@ def _seek_section(r: dict[str, Any]) -> str:
             f"take {_ms(r['other_decode_s'])} at the median) and the two or three after it "
             "that B-frame "
             "reordering needs before the decoder gives the frame out. So the time grows with "
-            "the distance from the keyframe, as the last two rows show: 50 ms is "
-            f"{'within reach' if r['near_median_s'] < 0.05 else 'out of reach'} for frames "
-            "in the first third of a one-second keyframe interval on this machine, out of "
-            "reach for the last third, and a file with longer intervals seeks more slowly. "
+            "the distance from the keyframe, as the last two rows show: on this machine the "
+            f"first third of a one-second keyframe interval "
+            f"{'is shown within' if r['near_median_s'] < 0.05 else 'comes close to'} 50 ms, "
+            f"the last third takes {_ms(r['far_median_s'])}, and a file "
+            "with longer intervals seeks more slowly. "
             "In trials, one, two or three decoding threads made no measurable difference to "
             "one seek (frame threads overlap frames but hold each back longer).",
         ]
