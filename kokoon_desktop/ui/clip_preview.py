@@ -50,7 +50,7 @@ class ClipPreview(QObject):
         self._clip: LocalClip | None = None
         self._remote_vid: str | None = None
         self._aspect = 16 / 9
-        self._strip_height = 0
+        self._strip_kind: tuple[int, bool] | None = None  # thumbnail height, exact frames
         self._strip_timer = QTimer(self)
         self._strip_timer.setSingleShot(True)
         self._strip_timer.setInterval(_STRIP_DELAY_MS)
@@ -116,9 +116,11 @@ class ClipPreview(QObject):
         view = timeline.view
         thumb_width = height / timeline.devicePixelRatioF() * self._aspect
         count = slot_count(view.content_width, thumb_width, total)
-        if count != timeline.thumbnail_count or height != self._strip_height:
-            timeline.set_thumbnail_count(count)
-            self._strip_height = height
+        exact = total / count < _EXACT_BELOW_S * rate.nominal
+        if count != timeline.thumbnail_count or (height, exact) != self._strip_kind:
+            # Images of the same frame, height and kind stay while the others are decoded.
+            timeline.set_thumbnail_count(count, keep_matching=(height, exact) == self._strip_kind)
+            self._strip_kind = (height, exact)
         on_screen = visible_slots(view, count)
         around = visible_slots(view, count, _STRIP_MARGIN_SLOTS)
         order = [*on_screen, *(slot for slot in around if slot not in on_screen)]
@@ -128,7 +130,6 @@ class ClipPreview(QObject):
             if not timeline.has_thumbnail(slot)
         }
         if wanted:
-            exact = total / count < _EXACT_BELOW_S * rate.nominal
             clip.request_thumbnails(count, wanted, height, exact=exact)
 
     def _show_thumbnail(self, count: int, slot: int, image: QImage) -> None:
@@ -167,6 +168,6 @@ class ClipPreview(QObject):
             self._clip.close()
             self._clip = None
         self._remote_vid = None
-        self._strip_height = 0
+        self._strip_kind = None
         self._view.clear()
         self._view.hide()

@@ -237,12 +237,25 @@ class TimelineWidget(QWidget):
 
     # --- Filmstrip -------------------------------------------------------------------------
 
-    def set_thumbnail_count(self, n: int) -> None:
-        """Split the clip into `n` equal slots for thumbnails (0: no filmstrip); drops the
-        images already set, since their slots no longer exist."""
+    def set_thumbnail_count(self, n: int, *, keep_matching: bool = False) -> None:
+        """Split the clip into `n` equal slots for thumbnails (0: no filmstrip).
+
+        Images already set are dropped, since their slots no longer exist; with
+        `keep_matching`, a new slot starting on the same frame as an old one keeps its image
+        (between power-of-two layouts, every other slot), so a zoom step shows no gaps while
+        the rest arrive.
+        """
         if n < 0:
             raise ValueError(f"A filmstrip cannot have {n} thumbnails.")
-        self._images = [None] * n
+        kept: dict[int, QImage] = {}
+        if keep_matching:
+            old = len(self._images)
+            kept = {
+                slot_frame(slot, old, self.total_frames): image
+                for slot, image in enumerate(self._images)
+                if image is not None
+            }
+        self._images = [kept.get(slot_frame(slot, n, self.total_frames)) for slot in range(n)]
         self._pixmaps.clear()
         self.update()
 

@@ -451,3 +451,19 @@ def test_f1_and_question_mark_ask_for_the_keys_even_without_a_clip(qtbot: QtBot)
     qtbot.keyClick(widget, K.Key_F1)
     qtbot.keyClick(widget, K.Key_Question, SHIFT)
     assert asked == [True, True]
+
+
+def test_a_new_layout_keeps_the_pictures_of_slots_on_the_same_frames(
+    timeline: TimelineWidget,
+) -> None:
+    timeline.set_thumbnail_count(4)  # frames 0, 62, 125, 187 of 250
+    pictures = [QImage(8, 8, QImage.Format.Format_RGB32) for _ in range(4)]
+    for slot, picture in enumerate(pictures):
+        timeline.set_thumbnail(slot, picture)
+    timeline.set_thumbnail_count(8, keep_matching=True)  # frames 0, 31, 62, 93, 125, ...
+    assert [timeline.has_thumbnail(slot) for slot in range(8)] == [True, False] * 4
+    assert all(timeline._images[2 * n] is pictures[n] for n in range(4))
+    timeline.set_thumbnail_count(2, keep_matching=True)  # frames 0 and 125
+    assert timeline._images == [pictures[0], pictures[2]]
+    timeline.set_thumbnail_count(4)  # without keep_matching: all gone
+    assert not any(timeline.has_thumbnail(slot) for slot in range(4))
