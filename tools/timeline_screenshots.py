@@ -26,6 +26,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from kokoon_desktop.core.filmstrip_slots import visible_slots
 from kokoon_desktop.core.timeline import Marks
 from kokoon_desktop.media.probe import probe
 from kokoon_desktop.ui.clip_preview import ClipPreview
@@ -133,12 +134,8 @@ def _wait(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
 
 def _visible_filled(timeline: TimelineWidget) -> bool:
     count = timeline.thumbnail_count
-    if not count:
-        return False
-    slot_width = timeline.view.content_width / count
-    first = int(timeline.view.scroll_px // slot_width)
-    last = min(count, int((timeline.view.scroll_px + timeline.view.width_px) // slot_width) + 1)
-    return all(timeline.has_thumbnail(slot) for slot in range(first, last))
+    shown = visible_slots(timeline.view, count)
+    return bool(count) and all(timeline.has_thumbnail(slot) for slot in shown)
 
 
 def render(clip: Path, docs: Path, suffix: str) -> list[Path]:

@@ -143,12 +143,13 @@ class Filmstrip:
     A new request cancels the previous one; `cancel()` stops pending work promptly (a decode
     already running finishes, but its result is not delivered). One `FrameReader` per worker
     thread keeps the file open across requests. Call `close()` when done with the file.
+    Without an `on_thumbnail`, every request must bring its own (`request_slots`).
     """
 
     def __init__(
         self,
         path: Path | str,
-        on_thumbnail: ThumbnailCallback,
+        on_thumbnail: ThumbnailCallback | None = None,
         *,
         on_error: ThumbnailErrorCallback | None = None,
         info: MediaInfo | None = None,
@@ -205,7 +206,10 @@ class Filmstrip:
             raise RuntimeError("This filmstrip has been closed.")
         exact = self.exact if exact is None else exact
         stat = self.path.stat()
-        request = _Request(on_thumbnail or self._on_thumbnail)
+        callback = on_thumbnail or self._on_thumbnail
+        if callback is None:
+            raise ValueError("A thumbnail request needs a callback: the filmstrip has none.")
+        request = _Request(callback)
         with self._lock:
             self._request = request
         for slot, target in slot_frames.items():

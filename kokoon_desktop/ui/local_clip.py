@@ -52,7 +52,7 @@ class LocalClip(QObject):
         self._closed = False
         #: The last frame decoded, as the decoder gave it (for tests and diagnostics).
         self.last_frame: tuple[int, RgbImage] | None = None
-        self._filmstrip = Filmstrip(path, _unused_thumbnail, info=info)
+        self._filmstrip = Filmstrip(path, info=info)  # each request names its callback
 
     def request_frame(self, index: int) -> None:
         """Show frame ``index`` soon; a newer request replaces one not yet started."""
@@ -103,7 +103,3 @@ class LocalClip(QObject):
                 continue
             self.last_frame = (index, image)
             self.frame_ready.emit(index, to_qimage(image))
-
-
-def _unused_thumbnail(_slot: int, _frame: int, _image: RgbImage) -> None:
-    """Every request names its own callback (`request_thumbnails`)."""

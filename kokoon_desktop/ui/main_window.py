@@ -69,7 +69,6 @@ if TYPE_CHECKING:
     import asyncio
 
     from kokoon_desktop.api.models import Video
-    from kokoon_desktop.media.probe import MediaInfo
     from kokoon_desktop.services.quoter import QuoteResult
     from kokoon_desktop.services.session import ServiceSession
     from kokoon_desktop.ui.settings_dialog import SettingsDialog
@@ -598,14 +597,11 @@ class MainWindow(QMainWindow):
         finally:
             self._local_vid = None
         if info is not None:
-            self._open_local_clip(path, info, video.vid)
+            self.clip_preview.open_local(path, info, video.vid)
         self.messages.info(f"Uploaded {video.filename or path.name}: it is the source now.")
         return video
 
     # --- the source's pictures: a local copy's frames, or the service's thumbnail ---------------
-
-    def _open_local_clip(self, path: Path, info: MediaInfo, vid: str) -> None:
-        self.clip_preview.open_local(path, info, vid)
 
     def _source_changed(self, source: SourceInfo | None) -> None:
         preview = self.clip_preview

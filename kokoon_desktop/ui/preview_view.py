@@ -76,11 +76,8 @@ class PreviewView(QWidget):
         return QRectF(left, top, fitted.width(), fitted.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
+        with QPainter(self) as painter:  # ended even if painting raises
             self._paint(painter)
-        finally:
-            painter.end()
 
     def _paint(self, painter: QPainter) -> None:
         palette = self.palette()

@@ -109,11 +109,8 @@ class ShortcutsOverlay(QWidget):
         self.dismiss()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
+        with QPainter(self) as painter:  # ended even if painting raises
             self._paint(painter)
-        finally:
-            painter.end()
 
     def _paint(self, painter: QPainter) -> None:
         palette = self.palette()

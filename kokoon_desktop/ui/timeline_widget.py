@@ -645,11 +645,8 @@ class TimelineWidget(QWidget):
                 self._labels.append((QPointF(x + 4, 5), text))
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
+        with QPainter(self) as painter:  # ended even if painting raises
             self._paint(painter)
-        finally:
-            painter.end()
 
     def _paint(self, painter: QPainter) -> None:
         colours = self._colours

@@ -196,3 +196,13 @@ def test_chosen_slots_arrive_at_their_frames_through_the_requests_own_callback(
         strip.request_slots({0: 30}, 24)  # the strip's own setting: the keyframe before 30
         assert strip.wait(10)
     assert [(slot, shown) for slot, shown, _ in default.calls] == [(0, 24)]
+
+
+def test_a_strip_without_a_callback_needs_one_per_request(counter_video: Path) -> None:
+    own = Collector()
+    with Filmstrip(counter_video, cache=ThumbnailCache()) as strip:
+        with pytest.raises(ValueError, match="needs a callback"):
+            strip.request(4, 24)
+        strip.request_slots({0: 0}, 24, on_thumbnail=own)
+        assert strip.wait(10)
+    assert own.slots() == [0]
