@@ -3,7 +3,14 @@
 Each seek asks `LocalClip.request_frame(index)` for a frame at a random place in the file
 (fixed seed) and waits on the UI thread's event loop for `frame_ready` with that index: the
 decode on the preview thread, the conversion to a 960 px wide picture, the QImage and the
-queued signal back. The clip is opened (and its decoder warmed by one seek) beforehand.
+queued signal back. The clip is opened (and its decoder warmed by one seek) beforehand. Every
+timed action starts with the preview's worker idle (done decoding around the last frame), as
+it is when a person looks at a frame before the next move; how long that idle work runs after
+a seek is measured too.
+
+Then the moves an editor makes around a place once there, at a person's pace (one every
+200 ms, not waiting for the worker): from some of the seeks' frames, Right three times, Left
+five times, Shift+Right (a second on) and Shift+Left twice.
 
 Two references in the same run, taking turns with ours seek by seek:
 - ffmpeg's command line for one exact frame (`-ss` before `-i`, which seeks to the keyframe
@@ -32,6 +39,11 @@ from kokoon_desktop.media import MediaInfo, probe
 from kokoon_desktop.media.frames import fit_size, to_rgb
 
 SEEKS = 41
+MOVE_FROM = 12
+"""Seeks followed by the editor's moves."""
+MOVES = (1, 1, 1, -1, -1, -1, -1, -1, 30, -30, -30)
+"""Frames moved by each: Right ×3, Left ×5, Shift+Right, Shift+Left ×2 at 30 fps."""
+BEAT_S = 0.2
 SEED = 20261124
 PREVIEW_WIDTH = 960
 
@@ -130,10 +142,28 @@ def run() -> dict[str, Any]:
             raise RuntimeError(f"Frame {index} was not shown.")
         return arrived[-1][1] - started
 
+    def settle() -> float:
+        """Seconds until the preview's worker has nothing left to do."""
+        started = time.perf_counter()
+        while clip.busy:
+            if time.perf_counter() - started > 30:
+                raise RuntimeError("The preview's worker did not go idle.")
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            time.sleep(0.002)
+        return time.perf_counter() - started
+
+    def pause(seconds: float) -> None:
+        until = time.perf_counter() + seconds
+        while time.perf_counter() < until:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            time.sleep(0.002)
+
     plain = _PlainDecode(path, info)
     ours: list[float] = []
     reference: list[float] = []
     command_line: list[float] = []
+    filling: list[float] = []
+    moves: list[float] = []
     mismatches = 0
     ffmpeg_differences: list[float] = []
     try:
@@ -142,8 +172,10 @@ def run() -> dict[str, Any]:
         for turn, index in enumerate(indexes):
             order = ("ours", "plain", "ffmpeg") if turn % 2 else ("ffmpeg", "plain", "ours")
             for who in order:
+                settle()
                 if who == "ours":
                     ours.append(show(index))
+                    filling.append(settle())
                 elif who == "plain":
                     started = time.perf_counter()
                     expected = plain.frame(index)
@@ -155,6 +187,13 @@ def run() -> dict[str, Any]:
             if last is None or last[0] != index or last[1].data != expected:
                 mismatches += 1
             ffmpeg_differences.append(mean_difference(expected, picture))
+        for index in indexes[:MOVE_FROM]:
+            settle()
+            show(index)
+            for step in MOVES:
+                pause(BEAT_S)
+                index = min(max(0, index + step), info.total_frames - 1)
+                moves.append(show(index))
     finally:
         plain.close()
         clip.close()
@@ -180,6 +219,11 @@ def run() -> dict[str, Any]:
         "ffmpeg_median_s": statistics.median(command_line),
         "ffmpeg_p90_s": _percentile(command_line, 0.9),
         "mismatches": mismatches,
+        "fill_median_s": statistics.median(filling),
+        "moves": len(moves),
+        "moves_median_s": statistics.median(moves),
+        "moves_p90_s": _percentile(moves, 0.9),
+        "moves_within_frame": sum(t < 1 / 60 for t in moves),
         "ffmpeg_worst_difference": max(ffmpeg_differences),
         "command": shown(_ffmpeg_frame(path, indexes[0], info), path),
     }

@@ -7,6 +7,10 @@ frame continues decoding instead of seeking again, so scrubbing forward and play
 On the way to the frame, H.264 pictures that no other picture refers to (most B-frames) and
 that show before the wanted one are not decoded at all: nothing can depend on them, so the
 wanted frame comes out the same from about half as many decoded pictures.
+
+A caller that does not expect to read on (a seek while scrubbing) can have the frame as soon as
+its own picture is decoded: the decoder is drained there instead of decoding the two or three
+pictures after it that B-frame reordering would otherwise hold it behind.
 """
 
 from __future__ import annotations
@@ -118,12 +122,16 @@ class FrameReader:
         self._can_skip_nonref = self._stream.codec_context.name in _SKIPS_NONREF
         # Pictures showing before this index are not wanted by the decode under way.
         self._wanted_from = 0
+        self._drain_at: int | None = None  # the decode under way ends after this frame
+        self._draining = False  # ... and has got there: it gives what it holds, then ends
         self._closed = False
         self.seeks = 0
         """Seeks made so far: for tests and benchmarks (reading on must not seek)."""
         self.decoded = 0
         """Pictures the decoder has given so far: for tests and benchmarks (the ones left out
         on the way to a frame are not counted)."""
+        self.packets = 0
+        """Compressed pictures handed to the decoder so far: for tests and benchmarks."""
 
     @property
     def rate(self) -> FrameRate:
@@ -139,15 +147,47 @@ class FrameReader:
         """The presentation timestamp where frame `index` starts, in stream time base."""
         return self._start_pts + math.floor(Fraction(index) / self.rate.value / self._time_base)
 
+    @property
+    def position(self) -> int | None:
+        """The index of the frame the running decode gave last, None when no decode runs on
+        from it: frames a little after it are then cheap (no seek), see `read_toward`."""
+        if self._decoder is None or self._draining or self._last is None:
+            return None
+        return self._last[0]
+
     def frame_at(
-        self, index: int, max_width: int | None = None, max_height: int | None = None
+        self,
+        index: int,
+        max_width: int | None = None,
+        max_height: int | None = None,
+        *,
+        reading_on: bool = True,
     ) -> RgbImage:
         """Exactly frame `index` (0-based), scaled down to fit the limits if given.
+
+        With `reading_on` False, a frame that needs a seek is given out as soon as it is
+        decoded, and the decode ends there: the next frame then needs a seek of its own.
 
         Raises ValueError for a negative index and MediaError when the file ends before the
         frame (or cannot be decoded).
         """
-        return to_rgb(self._exact(index), max_width, max_height)
+        return to_rgb(self._exact(index, drain=not reading_on), max_width, max_height)
+
+    def read_toward(self, index: int) -> tuple[int, av.VideoFrame] | None:
+        """(its index, the frame) of the next frame a decode toward frame `index` gives.
+
+        The running decode goes on when it is before the index and close to it; otherwise
+        it starts again from the keyframe at or before the index, so the first frames given
+        may come before it (pictures nothing refers to are left out there, as in `frame_at`).
+        From the index on, every frame is given in order, which is what filling a cache around
+        a place needs. None when the file ends.
+        """
+        self._check_index(index)
+        position = self.position
+        if position is not None and position < index <= position + self.rate.nominal:
+            self._wanted_from = index
+            return self._next_frame()
+        return self._seek_at_or_before(index, drain=False)
 
     def keyframe_near(
         self, index: int, max_width: int | None = None, max_height: int | None = None
@@ -188,41 +228,51 @@ class FrameReader:
         if isinstance(index, bool) or not isinstance(index, int) or index < 0:
             raise ValueError(f"A frame index is a whole number from 0, got {index!r}.")
 
-    def _exact(self, index: int) -> av.VideoFrame:
+    def _exact(self, index: int, *, drain: bool = False) -> av.VideoFrame:
         self._check_index(index)
         last = self._last
         if last is not None:
             if last[0] == index:
                 return last[1]
-            if last[0] < index <= last[0] + self.rate.nominal:
+            if self.position is not None and last[0] < index <= last[0] + self.rate.nominal:
                 # Close ahead: decoding on is cheaper than seeking back to a keyframe.
                 found = self._decode_to(index)
                 if found is not None:
                     return found
                 raise self._past_end(index)
-        target = self.pts_of_index(index)
-        seek_pts = target
-        for _ in range(_SEEK_RETRIES):
-            self._seek(seek_pts, wanted_from=index)
-            first = self._next_frame()
-            if first is None:
-                raise self._past_end(index)
-            if first[0] <= index:
-                found = first[1] if first[0] == index else self._decode_to(index)
-                if found is None:
-                    raise self._past_end(index)
-                return found
-            # Landed after the target: seek again from before the keyframe we hit.
-            seek_pts = min(seek_pts, self.pts_of_index(first[0])) - 1
-        self._seek(self._start_pts, wanted_from=index)
-        found = self._decode_to(index)
+        first = self._seek_at_or_before(index, drain=drain)
+        if first is None:
+            raise self._past_end(index)
+        found = first[1] if first[0] == index else self._decode_to(index)
         if found is None:
             raise self._past_end(index)
         return found
 
-    def _seek(self, pts: int, *, wanted_from: int = 0, keyframes_only: bool = False) -> None:
+    def _seek_at_or_before(self, index: int, *, drain: bool) -> tuple[int, av.VideoFrame] | None:
+        """Seek to the keyframe before frame `index`; the first frame decoded from there
+        (at or before the index), or None when the file ends first."""
+        seek_pts = self.pts_of_index(index)
+        for _ in range(_SEEK_RETRIES):
+            self._seek(seek_pts, wanted_from=index, drain_at=index if drain else None)
+            first = self._next_frame()
+            if first is None or first[0] <= index:
+                return first
+            # Landed after the target: seek again from before the keyframe we hit.
+            seek_pts = min(seek_pts, self.pts_of_index(first[0])) - 1
+        self._seek(self._start_pts, wanted_from=index, drain_at=index if drain else None)
+        return self._next_frame()
+
+    def _seek(
+        self,
+        pts: int,
+        *,
+        wanted_from: int = 0,
+        keyframes_only: bool = False,
+        drain_at: int | None = None,
+    ) -> None:
         """Go to the keyframe at or before `pts`; the decode from there leaves out what
-        `_frames` may leave out before frame `wanted_from`, or all but keyframes."""
+        `_frames` may leave out before frame `wanted_from`, or all but keyframes, and ends
+        once frame `drain_at` is decoded, if given."""
         self._reset()
         self.seeks += 1
         try:
@@ -232,6 +282,7 @@ class FrameReader:
         except av.error.FFmpegError as error:
             raise MediaError(f"Cannot seek in “{self._path.name}”: {error}") from error
         self._wanted_from = wanted_from
+        self._drain_at = drain_at
         self._decoder = self._frames("NONKEY" if keyframes_only else None)
 
     def _frames(self, skip: SkipFrame | None) -> Iterator[av.VideoFrame]:
@@ -252,19 +303,29 @@ class FrameReader:
                     frames = [*codec.decode(packet), *codec.decode(None)]
                     codec.flush_buffers()  # ready for the next packet after the drain
                     yield from frames
-                    continue
-            elif self._can_skip_nonref:
-                pts = packet.pts
-                early = pts is not None and self.index_of_pts(pts) < self._wanted_from
+                continue
+            shows_at = None if packet.pts is None else self.index_of_pts(packet.pts)
+            if self._can_skip_nonref:
+                early = shows_at is not None and shows_at < self._wanted_from
                 wanted: SkipFrame = "NONREF" if early else "DEFAULT"
                 if wanted != current:
                     codec.skip_frame = current = wanted
+            self.packets += 1
             yield from codec.decode(packet)
+            if shows_at is not None and shows_at == self._drain_at:
+                # Every picture this one refers to came before it in the file, so it is whole
+                # now: drain it out rather than decode what reordering holds it behind.
+                self._draining = True
+                frames = list(codec.decode(None))
+                codec.flush_buffers()
+                yield from frames
+                return
 
     def _reset(self) -> None:
         decoder = self._decoder
         self._decoder = None
         self._last = None
+        self._draining = False
         close = getattr(decoder, "close", None)  # a generator: end it now, not at collection
         if close is not None:
             close()

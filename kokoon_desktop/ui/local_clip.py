@@ -1,8 +1,10 @@
 """A local video's exact frames and filmstrip, decoded off the UI thread and handed to Qt.
 
 Frame requests follow the playhead: the newest request wins and stale ones are skipped, so
-scrubbing never queues up decodes. Results cross from the worker threads to the UI thread as
-queued Qt signals, the only way widgets may be touched.
+scrubbing never queues up decodes. Between requests, the preview's worker decodes the frames
+around the last one shown (`PreviewFrames`), so moves near the playhead are served from
+memory. Results cross from the worker threads to the UI thread as queued Qt signals, the only
+way widgets may be touched.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from kokoon_desktop.media.filmstrip import Filmstrip
-from kokoon_desktop.media.frames import FrameReader, RgbImage
+from kokoon_desktop.media.frames import RgbImage
+from kokoon_desktop.media.preview_frames import PreviewFrames
 from kokoon_desktop.media.probe import MediaInfo
 
 log = logging.getLogger(__name__)
@@ -45,7 +48,7 @@ class LocalClip(QObject):
         self.info = info
         self._preview_width = preview_width
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
-        self._reader: FrameReader | None = None
+        self._frames: PreviewFrames | None = None  # opened by the worker, on first use
         self._lock = threading.Lock()
         self._wanted: int | None = None
         self._busy = False
@@ -63,7 +66,19 @@ class LocalClip(QObject):
             if self._busy:
                 return
             self._busy = True
-        self._pool.submit(self._decode_wanted)
+        self._pool.submit(self._work_logged)
+
+    @property
+    def preview_frames(self) -> PreviewFrames | None:
+        """The preview's decoder and its frames in memory, once opened (for tests and
+        diagnostics: only the worker thread may call it)."""
+        return self._frames
+
+    @property
+    def busy(self) -> bool:
+        """Whether the preview's worker is decoding (a frame asked for, or ones around it)."""
+        with self._lock:
+            return self._busy
 
     def request_thumbnails(
         self, slot_count: int, slot_frames: Mapping[int, int], thumb_height: int, *, exact: bool
@@ -84,22 +99,39 @@ class LocalClip(QObject):
             self._closed = True
         self._filmstrip.close()
         self._pool.shutdown(wait=True, cancel_futures=True)
-        if self._reader is not None:
-            self._reader.close()
+        if self._frames is not None:
+            self._frames.close()
 
-    def _decode_wanted(self) -> None:
+    def _work_logged(self) -> None:
+        try:
+            self._work()
+        except Exception:
+            # A pool thread's exception would otherwise vanish with its future, and the
+            # preview would wait for this worker forever.
+            log.exception("the preview's decoder failed")
+            with self._lock:
+                self._busy = False
+
+    def _work(self) -> None:
+        """The worker's loop: the newest frame asked for, else a step of the idle decoding
+        around the last one shown, until there is neither (or the clip is closed)."""
+        may_fill = True
         while True:
             with self._lock:
                 index, self._wanted = self._wanted, None
-                if index is None or self._closed:
+                if self._closed or (index is None and not may_fill):
                     self._busy = False
                     return
+            if self._frames is None:
+                self._frames = PreviewFrames(self.path, self.info, max_width=self._preview_width)
+            if index is None:
+                may_fill = self._frames.fill_once()
+                continue
             try:
-                if self._reader is None:
-                    self._reader = FrameReader(self.path, self.info)
-                image = self._reader.frame_at(index, max_width=self._preview_width)
+                image = self._frames.frame(index)
             except (OSError, ValueError) as exc:
                 log.warning("preview of frame %d failed: %s", index, exc)
                 continue
+            may_fill = True
             self.last_frame = (index, image)
             self.frame_ready.emit(index, to_qimage(image))

@@ -154,3 +154,64 @@ def test_random_seeks_land_on_their_frames(counter_video: Path) -> None:
         for _ in range(60):
             index = rng.randrange(FRAMES)
             assert read_counter(reader.frame_at(index)) == index
+
+
+def test_a_frame_not_read_on_from_is_exact_and_decodes_no_further(counter_video: Path) -> None:
+    plain = _every_frame_decoded_plainly(counter_video)
+    with FrameReader(counter_video) as reader:
+        for index in [*reversed(EDGES), *EDGES]:
+            seeks = reader.seeks
+            assert reader.frame_at(index, reading_on=False).data == plain[index], index
+            if reader.seeks == seeks:
+                continue  # the frame just given again, or one read on to: no seek to end
+            # The decode ended at the frame: the one after it needs a seek of its own.
+            assert reader.position is None
+            after = min(index + 1, FRAMES - 1)
+            assert reader.frame_at(after).data == plain[after]
+            assert reader.seeks == seeks + 1 + (index < FRAMES - 1)
+
+
+def test_a_frame_not_read_on_from_skips_the_pictures_reordering_holds_it_behind(
+    counter_video: Path,
+) -> None:
+    # The second keyframe interval's last frame: read on from, the decoder must decode the
+    # pictures after it before it gives it out; not read on from, it is drained out at once.
+    target = 2 * GOP - 1
+    decoded = []  # pictures handed to the decoder
+    for reading_on in (True, False):
+        with FrameReader(counter_video) as reader:
+            assert read_counter(reader.frame_at(target, reading_on=reading_on)) == target
+            decoded.append(reader.packets)
+    assert decoded[1] < decoded[0]
+
+
+def test_reading_toward_a_frame_gives_frames_in_order_up_to_it(counter_video: Path) -> None:
+    target = GOP + 8
+    with FrameReader(counter_video) as reader:
+        given = []
+        while not given or given[-1][0] < target:
+            found = reader.read_toward(target)
+            assert found is not None
+            given.append((found[0], read_counter(to_rgb(found[1]))))
+        indexes = [index for index, _ in given]
+        assert indexes == sorted(indexes)
+        assert indexes[0] == GOP and indexes[-1] == target  # from the keyframe before it
+        assert all(index == counter for index, counter in given)
+        assert reader.position == target
+        # From the target on, every frame follows without a seek.
+        for index in range(target + 1, target + 6):
+            found = reader.read_toward(index)
+            assert found is not None and found[0] == index
+        assert reader.seeks == 1
+        found = reader.read_toward(3)  # behind the decode: a seek to its keyframe
+        assert found is not None and found[0] == 0
+        assert reader.seeks == 2
+
+
+def test_reading_toward_the_end_gives_none_after_the_last_frame(counter_video: Path) -> None:
+    with FrameReader(counter_video) as reader:
+        found = reader.read_toward(FRAMES - 1)
+        while found is not None and found[0] < FRAMES - 1:
+            found = reader.read_toward(FRAMES - 1)
+        assert found is not None and found[0] == FRAMES - 1
+        assert reader.read_toward(FRAMES) is None

@@ -269,3 +269,28 @@ def test_the_help_names_every_key_the_timeline_answers_to() -> None:
         name = Qt.Key(key).name.removeprefix("Key_")
         name = {"Question": "?"}.get(name, name)
         assert name in listed, f"{name} is missing from the shortcuts list"
+
+
+@closes_windows
+async def test_moves_near_the_playhead_are_shown_from_frames_decoded_while_idle(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path
+) -> None:
+    window = await window_with_counter(qtbot, harness, tmp_path)
+    timeline = window.timeline
+    timeline.setFocus()
+    press(qtbot, timeline, Qt.Key.Key_End)
+    await until(lambda: shown_frame(window) == FRAMES - 1)
+    clip = window.clip_preview.local_clip
+    assert clip is not None
+    await until(lambda: not clip.busy)  # the second before the playhead is decoded now
+    frames = clip.preview_frames
+    assert frames is not None
+    hits = frames.hits
+    press(qtbot, timeline, Qt.Key.Key_Left, 3)
+    await until(lambda: shown_frame(window) == FRAMES - 4)
+    press(qtbot, timeline, Qt.Key.Key_Left, modifier=Qt.KeyboardModifier.ShiftModifier)
+    await until(lambda: shown_frame(window) == FRAMES - 34)
+    # Every one of those came from memory; the newest request wins, so some key presses may
+    # have been passed over while an earlier frame was being handed on.
+    assert frames.hits > hits
+    assert all(frames.cached(index) for index in range(FRAMES - 31, FRAMES))
