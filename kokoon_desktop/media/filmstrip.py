@@ -229,6 +229,13 @@ class Filmstrip:
         if request is not None:
             request.cancel()
 
+    @property
+    def busy(self) -> bool:
+        """Whether thumbnails of the current request are still being made."""
+        with self._lock:
+            request = self._request
+        return request is not None and not all(future.done() for future in request.futures)
+
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the current request's work has finished; False on timeout."""
         with self._lock:

@@ -25,6 +25,9 @@ from kokoon_desktop.media.probe import MediaInfo
 
 log = logging.getLogger(__name__)
 
+_FILMSTRIP_POLL_S = 0.01
+"""How often the idle preview worker looks whether the filmstrip is done."""
+
 
 def to_qimage(image: RgbImage) -> QImage:
     """A QImage that owns its pixels (the RgbImage's bytes may go away)."""
@@ -51,6 +54,7 @@ class LocalClip(QObject):
         self._frames: PreviewFrames | None = None  # opened by the worker, on first use
         self._lock = threading.Lock()
         self._wanted: int | None = None
+        self._asked = threading.Event()  # a frame was asked for: the worker stops waiting
         self._busy = False
         self._closed = False
         #: The last frame decoded, as the decoder gave it (for tests and diagnostics).
@@ -63,6 +67,7 @@ class LocalClip(QObject):
             if self._closed:
                 return
             self._wanted = index
+            self._asked.set()
             if self._busy:
                 return
             self._busy = True
@@ -125,7 +130,13 @@ class LocalClip(QObject):
             if self._frames is None:
                 self._frames = PreviewFrames(self.path, self.info, max_width=self._preview_width)
             if index is None:
-                may_fill = self._frames.fill_once()
+                if self._filmstrip.busy:
+                    # Thumbnails on screen come before frames that may be wanted: wait for
+                    # the filmstrip (or a frame asked for) rather than take its cores.
+                    self._asked.wait(_FILMSTRIP_POLL_S)
+                    self._asked.clear()
+                else:
+                    may_fill = self._frames.fill_once()
                 continue
             try:
                 image = self._frames.frame(index)

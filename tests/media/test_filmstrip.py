@@ -206,3 +206,22 @@ def test_a_strip_without_a_callback_needs_one_per_request(counter_video: Path) -
         strip.request_slots({0: 0}, 24, on_thumbnail=own)
         assert strip.wait(10)
     assert own.slots() == [0]
+
+
+def test_a_strip_is_busy_while_thumbnails_of_its_request_are_being_made(
+    counter_video: Path,
+) -> None:
+    started, release = threading.Event(), threading.Event()
+
+    def on_thumbnail(slot: int, frame_index: int, image: RgbImage) -> None:
+        started.set()
+        assert release.wait(10)
+
+    with Filmstrip(counter_video, on_thumbnail, cache=ThumbnailCache(), workers=1) as strip:
+        assert not strip.busy  # nothing asked yet
+        strip.request(3, 24)
+        assert started.wait(10)
+        assert strip.busy
+        release.set()
+        assert strip.wait(10)
+        assert not strip.busy

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from kokoon_desktop.media import RgbImage, probe
+from kokoon_desktop.media import Filmstrip, RgbImage, probe
 from kokoon_desktop.media.preview_frames import PreviewFrames
 from kokoon_desktop.ui.local_clip import LocalClip
 from tests.media.counter_video import make_counter_video, read_counter
@@ -95,3 +95,22 @@ def test_an_unexpected_failure_is_logged_and_the_clip_keeps_working(
         qtbot.waitUntil(lambda: not clip.busy, timeout=5000)
     assert "the preview's decoder failed" in caplog.text
     assert shown(clip, qtbot, 50) == 50
+
+
+def test_the_idle_work_waits_for_the_filmstrip(
+    clip: LocalClip, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Thumbnails on screen come first: while the filmstrip works, the preview's worker only
+    # decodes the frames asked for.
+    filmstrip_busy = threading.Event()
+    filmstrip_busy.set()
+    monkeypatch.setattr(Filmstrip, "busy", property(lambda _self: filmstrip_busy.is_set()))
+    assert shown(clip, qtbot, 40) == 40
+    assert shown(clip, qtbot, 44) == 44  # asked for: decoded at once all the same
+    qtbot.wait(100)
+    frames = clip.preview_frames
+    assert frames is not None
+    assert clip.busy and not frames.cached(45)
+    filmstrip_busy.clear()
+    qtbot.waitUntil(lambda: not clip.busy, timeout=5000)
+    assert frames.cached(45) and frames.cached(14)
