@@ -183,8 +183,7 @@ class FrameReader:
         a place needs. None when the file ends.
         """
         self._check_index(index)
-        position = self.position
-        if position is not None and position < index <= position + self.rate.nominal:
+        if self._reads_on_to(index):
             self._wanted_from = index
             return self._next_frame()
         return self._seek_at_or_before(index, drain=False)
@@ -234,7 +233,7 @@ class FrameReader:
         if last is not None:
             if last[0] == index:
                 return last[1]
-            if self.position is not None and last[0] < index <= last[0] + self.rate.nominal:
+            if self._reads_on_to(index):
                 # Close ahead: decoding on is cheaper than seeking back to a keyframe.
                 found = self._decode_to(index)
                 if found is not None:
@@ -247,6 +246,17 @@ class FrameReader:
         if found is None:
             raise self._past_end(index)
         return found
+
+    def _reads_on_to(self, index: int) -> bool:
+        """Whether the running decode can go on to frame `index`: it is a little ahead, and
+        not among the pictures left out on the way to a later frame (those before
+        `_wanted_from`, which only grows while a decode runs)."""
+        position = self.position
+        return (
+            position is not None
+            and position < index <= position + self.rate.nominal
+            and index >= self._wanted_from
+        )
 
     def _seek_at_or_before(self, index: int, *, drain: bool) -> tuple[int, av.VideoFrame] | None:
         """Seek to the keyframe before frame `index`; the first frame decoded from there

@@ -215,3 +215,46 @@ def test_reading_toward_the_end_gives_none_after_the_last_frame(counter_video: P
             found = reader.read_toward(FRAMES - 1)
         assert found is not None and found[0] == FRAMES - 1
         assert reader.read_toward(FRAMES) is None
+
+
+def test_a_frame_between_a_decode_toward_a_later_one_and_it_is_exact(
+    counter_video: Path,
+) -> None:
+    # On the way toward frame 23, pictures before it that nothing refers to are left out; a
+    # frame asked for among them must not be taken from that decode.
+    for between in range(GOP + 1, 2 * GOP - 1):
+        with FrameReader(counter_video) as reader:
+            found = reader.read_toward(2 * GOP - 1)
+            assert found is not None and found[0] == GOP
+            assert read_counter(reader.frame_at(between)) == between
+            found = reader.read_toward(between + 1)
+            assert found is not None and found[0] == between + 1
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["on", "ends", "toward"]),
+            # Often within one keyframe interval, where reads meet a decode under way.
+            st.one_of(st.integers(0, FRAMES - 1), st.integers(GOP, 2 * GOP)),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_any_mix_of_reads_gives_exact_frames(
+    counter_video: Path, reads: list[tuple[str, int]]
+) -> None:
+    with FrameReader(counter_video) as reader:
+        for kind, index in reads:
+            if kind == "toward":
+                # One step, or on to the frame: a later read may come between the two.
+                found = reader.read_toward(index)
+                assert found is not None
+                assert read_counter(to_rgb(found[1])) == found[0] <= index
+            else:
+                image = reader.frame_at(index, reading_on=kind == "on")
+                assert read_counter(image) == index
