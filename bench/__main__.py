@@ -215,12 +215,13 @@ def _seek_section(r: dict[str, Any]) -> str:
             f"{_verdict(r['moves_median_s'] < 0.05)} 50 ms median |",
             "",
             "The moves: from 12 of the seeks' frames, Right three times, Left five times, "
-            "Shift+Right (a second on) and Shift+Left twice, one every 200 ms as a person "
-            f"presses keys; {r['moves_within_frame']} of the {r['moves']} were shown within "
-            "one 60 Hz frame (16.7 ms). After a frame is shown, the preview's worker decodes "
-            "the second before and the second after it into memory while nothing else is "
-            f"asked (at preview size, at most 128 MiB); that took {_ms(r['fill_median_s'])} "
-            "at the median after each random seek.",
+            "Shift+Right (a second on), Shift+Left twice, End and Home, one every 200 ms as "
+            f"a person presses keys; {r['moves_within_frame']} of the {r['moves']} were shown "
+            "within one 60 Hz frame (16.7 ms). After a frame is shown, the preview's worker "
+            "decodes the second before and the second after it into memory while nothing "
+            "else is asked (at preview size, at most 128 MiB), then the frames the window "
+            "pins: the ends and the In and Out marks. That took "
+            f"{_ms(r['fill_median_s'])} at the median after each random seek.",
             "",
             f"Every frame shown was byte-identical to the plain decode's "
             f"({r['seeks'] - r['mismatches']} of {r['seeks']}); ffmpeg's differs by at most "

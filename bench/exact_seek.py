@@ -10,7 +10,8 @@ a seek is measured too.
 
 Then the moves an editor makes around a place once there, at a person's pace (one every
 200 ms, not waiting for the worker): from some of the seeks' frames, Right three times, Left
-five times, Shift+Right (a second on) and Shift+Left twice.
+five times, Shift+Right (a second on), Shift+Left twice, then End and Home (the window keeps
+the ends and the marks decoded; here, the ends).
 
 Two references in the same run, taking turns with ours seek by seek:
 - ffmpeg's command line for one exact frame (`-ss` before `-i`, which seeks to the keyframe
@@ -41,8 +42,9 @@ from kokoon_desktop.media.frames import fit_size, to_rgb
 SEEKS = 41
 MOVE_FROM = 12
 """Seeks followed by the editor's moves."""
-MOVES = (1, 1, 1, -1, -1, -1, -1, -1, 30, -30, -30)
-"""Frames moved by each: Right ×3, Left ×5, Shift+Right, Shift+Left ×2 at 30 fps."""
+MOVES: tuple[int | str, ...] = (1, 1, 1, -1, -1, -1, -1, -1, 30, -30, -30, "end", "home")
+"""Frames moved by each (Right ×3, Left ×5, Shift+Right, Shift+Left ×2 at 30 fps), then the
+jumps to the ends."""
 BEAT_S = 0.2
 SEED = 20261124
 PREVIEW_WIDTH = 960
@@ -119,6 +121,7 @@ def run() -> dict[str, Any]:
     indexes = [rng.randrange(info.total_frames) for _ in range(SEEKS)]
 
     clip = LocalClip(path, info, preview_width=PREVIEW_WIDTH)
+    clip.pin_frames([0, info.total_frames - 1])  # as the window does
     loop = QEventLoop()
     arrived: list[tuple[int, float]] = []
 
@@ -192,7 +195,13 @@ def run() -> dict[str, Any]:
             show(index)
             for step in MOVES:
                 pause(BEAT_S)
-                index = min(max(0, index + step), info.total_frames - 1)
+                if step == "end":
+                    index = info.total_frames - 1
+                elif step == "home":
+                    index = 0
+                else:
+                    assert isinstance(step, int)
+                    index = min(max(0, index + step), info.total_frames - 1)
                 moves.append(show(index))
     finally:
         plain.close()

@@ -5,7 +5,8 @@ forth, playing a little. A seek into a long-GOP file has to decode from the keyf
 so each of those moves would cost as much as the first seek. Instead, once a frame is shown,
 the idle decoder goes over its neighbourhood (a second before it and a second after, capped by
 a memory budget) and keeps each frame at preview size: moves near the playhead are then served
-from memory, and playback reads on from the decode already running.
+from memory, and playback reads on from the decode already running. A few frames the editor
+jumps to (the ends, the In and Out marks) can be pinned: they are decoded after that and kept.
 
 No Qt here; not thread-safe: one thread (the preview's worker) uses an instance.
 """
@@ -13,6 +14,7 @@ No Qt here; not thread-safe: one thread (the preview's worker) uses an instance.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +81,7 @@ class PreviewFrames:
         self._cache: dict[int, RgbImage] = {}
         self._focus = 0
         self._plan: tuple[_Span, ...] = ()
+        self._pinned: frozenset[int] = frozenset()
         self.hits = 0
         """Frames given from memory: for tests and benchmarks."""
 
@@ -100,6 +103,11 @@ class PreviewFrames:
         self._plan = _neighbourhood(index, self._reach, self._total)
         return image
 
+    def pin(self, frames: Iterable[int]) -> None:
+        """Keep these frames decoded wherever the playhead goes (replacing the frames pinned
+        before): the idle work decodes them once the neighbourhood is in memory."""
+        self._pinned = frozenset(index for index in frames if 0 <= index < self._total)
+
     def cached(self, index: int) -> bool:
         """Whether frame `index` is in memory now."""
         return index in self._cache
@@ -119,9 +127,10 @@ class PreviewFrames:
         if got is None:  # the file ends before the frame: nothing from there is to be had
             self._total = wanted
             self._plan = _neighbourhood(self._focus, self._reach, self._total)
+            self._pinned = frozenset(index for index in self._pinned if index < wanted)
             return True
         index, frame = got
-        if any(index in span for span in self._plan) and index not in self._cache:
+        if self._wanted_here(index) and index not in self._cache:
             image = to_rgb(frame, *self._max)
             self._keep(index, image)
             if index > wanted:
@@ -141,16 +150,25 @@ class PreviewFrames:
             self._reader = FrameReader(self._path, self.info, threads=self._threads)
         return self._reader
 
+    def _wanted_here(self, index: int) -> bool:
+        return index in self._pinned or any(index in span for span in self._plan)
+
     def _next_missing(self) -> int | None:
         for span in self._plan:
             for index in range(span.start, span.stop):
                 if index not in self._cache:
                     return index
+        for index in sorted(self._pinned, key=lambda pinned: abs(pinned - self._focus)):
+            if index not in self._cache:
+                return index
         return None
 
     def _keep(self, index: int, image: RgbImage) -> None:
-        """Keep a frame; over the budget, the frames farthest from the focus go first."""
+        """Keep a frame; over the budget, the frames farthest from the focus go first, pinned
+        ones last."""
         self._cache[index] = image
         while len(self._cache) > self.capacity:
-            farthest = max(self._cache, key=lambda kept: abs(kept - self._focus))
+            farthest = max(
+                self._cache, key=lambda kept: (kept not in self._pinned, abs(kept - self._focus))
+            )
             del self._cache[farthest]

@@ -57,6 +57,7 @@ class ClipPreview(QObject):
         self._strip_timer.timeout.connect(self.feed_filmstrip)
         timeline.view_changed.connect(self._schedule_filmstrip)
         timeline.playhead_moved.connect(self._playhead_moved)
+        timeline.marks_changed.connect(self._pin_landmarks)
         timeline.installEventFilter(self)  # a taller track wants taller thumbnails
 
     @property
@@ -84,10 +85,19 @@ class ClipPreview(QObject):
         self._view.show()
         self.feed_filmstrip()
         clip.request_frame(self._timeline.playhead)
+        self._pin_landmarks()
 
     def _playhead_moved(self, frame: int) -> None:
         if self._clip is not None:
             self._clip.request_frame(frame)
+
+    def _pin_landmarks(self, *_marks: object) -> None:
+        """Keep the frames Home, End, Shift+I and Shift+O jump to decoded."""
+        if self._clip is None:
+            return
+        marks = self._timeline.marks
+        ends = (0, marks.total_frames - 1, marks.in_frame, marks.out_frame)
+        self._clip.pin_frames(frame for frame in ends if frame is not None)
 
     def _show_frame(self, index: int, image: QImage) -> None:
         rate = self._timeline.rate

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -55,6 +55,7 @@ class LocalClip(QObject):
         self._lock = threading.Lock()
         self._wanted: int | None = None
         self._asked = threading.Event()  # a frame was asked for: the worker stops waiting
+        self._pins: frozenset[int] | None = None  # new frames to pin, for the worker to take
         self._busy = False
         self._closed = False
         #: The last frame decoded, as the decoder gave it (for tests and diagnostics).
@@ -68,10 +69,22 @@ class LocalClip(QObject):
                 return
             self._wanted = index
             self._asked.set()
-            if self._busy:
+            self._start_worker()
+
+    def pin_frames(self, frames: Iterable[int]) -> None:
+        """Keep these frames decoded (the ends, the marks), wherever the playhead goes: moves
+        to them are then served from memory. Replaces the frames pinned before."""
+        with self._lock:
+            if self._closed:
                 return
+            self._pins = frozenset(frames)
+            self._start_worker()
+
+    def _start_worker(self) -> None:
+        """Have the worker run (called holding the lock)."""
+        if not self._busy:
             self._busy = True
-        self._pool.submit(self._work_logged)
+            self._pool.submit(self._work_logged)
 
     @property
     def preview_frames(self) -> PreviewFrames | None:
@@ -124,11 +137,15 @@ class LocalClip(QObject):
         while True:
             with self._lock:
                 index, self._wanted = self._wanted, None
-                if self._closed or (index is None and not may_fill):
+                pins, self._pins = self._pins, None
+                if self._closed or (index is None and pins is None and not may_fill):
                     self._busy = False
                     return
             if self._frames is None:
                 self._frames = PreviewFrames(self.path, self.info, max_width=self._preview_width)
+            if pins is not None:
+                self._frames.pin(pins)
+                may_fill = True
             if index is None:
                 if self._filmstrip.busy:
                     # Thumbnails on screen come before frames that may be wanted: wait for

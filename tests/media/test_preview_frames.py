@@ -130,3 +130,42 @@ def test_a_file_shorter_than_its_header_says_stops_the_idle_work(counter_video: 
         assert frames.cached(FRAMES - 31) and not frames.cached(FRAMES)
     finally:
         frames.close()
+
+
+def test_pinned_frames_are_decoded_after_the_neighbourhood_and_kept(
+    counter_video: Path,
+) -> None:
+    frames = PreviewFrames(counter_video, probe(counter_video), budget=16 * FRAME_BYTES)
+    try:
+        frames.pin([0, FRAMES - 1, 999])  # a frame past the end is left out
+        frames.frame(35)
+        _fill(frames)
+        assert frames.cached(0) and frames.cached(FRAMES - 1)
+        # Moving about elsewhere drops the old neighbourhood, never the pinned frames.
+        for index in (20, 50, 10):
+            frames.frame(index)
+            _fill(frames)
+        assert frames.cached(0) and frames.cached(FRAMES - 1) and not frames.cached(35)
+        hits = frames.hits
+        assert read_counter(frames.frame(FRAMES - 1)) == FRAMES - 1
+        assert frames.hits == hits + 1
+        frames.pin([30])  # replaces the pins
+        frames.frame(0)
+        _fill(frames)
+        assert frames.cached(30) and not frames.cached(FRAMES - 1)
+    finally:
+        frames.close()
+
+
+def test_a_pinned_frame_the_file_does_not_reach_stops_being_looked_for(
+    counter_video: Path,
+) -> None:
+    info = dataclasses.replace(probe(counter_video), total_frames=FRAMES + 60)
+    frames = PreviewFrames(counter_video, info)
+    try:
+        frames.pin([FRAMES + 50, 3])
+        frames.frame(FRAMES - 1)
+        _fill(frames)  # ends
+        assert frames.cached(3)
+    finally:
+        frames.close()

@@ -294,3 +294,29 @@ async def test_moves_near_the_playhead_are_shown_from_frames_decoded_while_idle(
     # have been passed over while an earlier frame was being handed on.
     assert frames.hits > hits
     assert all(frames.cached(index) for index in range(FRAMES - 31, FRAMES))
+
+
+@closes_windows
+async def test_the_ends_and_the_marks_are_kept_decoded_for_the_jumps_to_them(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path
+) -> None:
+    window = await window_with_counter(qtbot, harness, tmp_path)
+    timeline = window.timeline
+    timeline.setFocus()
+    clip = window.clip_preview.local_clip
+    assert clip is not None
+    press(qtbot, timeline, Qt.Key.Key_Right, 5)
+    press(qtbot, timeline, Qt.Key.Key_I)  # In at frame 5
+    await until(lambda: shown_frame(window) == 5)
+    await until(lambda: not clip.busy)
+    frames = clip.preview_frames
+    assert frames is not None
+    assert frames.cached(FRAMES - 1)  # End, more than a second away: pinned
+    hits = frames.hits
+    press(qtbot, timeline, Qt.Key.Key_End)
+    await until(lambda: shown_frame(window) == FRAMES - 1)
+    assert frames.hits == hits + 1
+    await until(lambda: not clip.busy)
+    press(qtbot, timeline, Qt.Key.Key_I, modifier=Qt.KeyboardModifier.ShiftModifier)
+    await until(lambda: shown_frame(window) == 5)
+    assert frames.hits == hits + 2  # the In mark: from memory as well
