@@ -22,16 +22,20 @@ from PySide6.QtWidgets import (
 )
 
 from kokoon_desktop.api.endpoint import AuthScheme
+from kokoon_desktop.core.timecode import format_ms
 from kokoon_desktop.storage.history import HistoryEntry, SubmissionState
 from kokoon_desktop.ui.history_model import (
     ENTRY_ROLE,
     PROGRESS,
     PROGRESS_ROLE,
+    RANGE,
     HistoryTableModel,
 )
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
+
+_CELL_PADDING_PX = 16  # the margins a table cell keeps either side of its text
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -103,6 +107,11 @@ class HistoryPane(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate((128, 190, 60, 80, 170, 170, 150, 90, 140, 140)):
             self.table.setColumnWidth(column, width)
+        # A trimmed range is as wide as two times: shown whole, not elided in the middle.
+        widest_range = f"{format_ms(0)} – {format_ms(0)}"
+        self.table.setColumnWidth(
+            RANGE, self.table.fontMetrics().horizontalAdvance(widest_range) + _CELL_PADDING_PX
+        )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu_at)
 

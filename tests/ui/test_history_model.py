@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.core.enums import Category, TaskType
 from kokoon_desktop.core.task_spec import TaskSpec
 from kokoon_desktop.storage.history import HistoryStore, SubmissionState
-from kokoon_desktop.ui.history_model import ENTRY_ROLE, PROGRESS_ROLE, HistoryTableModel
+from kokoon_desktop.ui.history_model import ENTRY_ROLE, PROGRESS_ROLE, RANGE, HistoryTableModel
+from kokoon_desktop.ui.history_pane import HistoryPane
 
 VIDS = [f"{i:08x}-e830-11f1-97d1-02fc00000001" for i in range(1, 6)]
 
@@ -118,4 +120,21 @@ def test_search_texts_are_prepared_in_the_background_or_on_demand(
     assert not model.search_ready()
     model.set_filter_text("clip4")  # a search before the batches finished
     assert model.search_ready() and _texts(model, 1) == ["clip4.mp4"]
+    store.close()
+
+
+def test_the_range_column_shows_a_trimmed_range_whole(tmp_path: Path, qtbot: QtBot) -> None:
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    _fill(store)
+    model = HistoryTableModel()
+    model.set_entries(store.entries())
+    pane = HistoryPane(model)
+    qtbot.addWidget(pane)
+    metrics = pane.table.fontMetrics()
+    texts = _texts(model, RANGE)
+    assert "00:00:04.000 – 00:00:06.000" in texts
+    # Room for the text and the cell's margins: nothing is elided.
+    assert all(
+        metrics.horizontalAdvance(text) + 8 <= pane.table.columnWidth(RANGE) for text in texts
+    )
     store.close()
