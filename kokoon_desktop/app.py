@@ -38,6 +38,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kokoon_desktop.ui.crash_reporter import install_excepthook
 from kokoon_desktop.ui.main_window import MainWindow
 from kokoon_desktop.ui.messages import MessageCenter
+from kokoon_desktop.ui.ui_thread_gc import UiThreadGarbageCollector
 
 if TYPE_CHECKING:
     from kokoon_desktop.services.session import ServiceSession
@@ -197,6 +198,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Kokoon Desktop")
     app.setApplicationDisplayName("Kokoon Desktop")
     app.setOrganizationName("Kokoon")
+    # Garbage is collected on this thread only, never in a decoding worker (see the module).
+    UiThreadGarbageCollector(app)
     # Quitting is ours to do once the async work is wound down (run_window returns); letting Qt
     # quit on the last window would stop the loop under tasks still finishing.
     app.setQuitOnLastWindowClosed(False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from qasync import QEventLoop
 
+from kokoon_desktop.ui.ui_thread_gc import UiThreadGarbageCollector
 from tests.ui.window_fixtures import WindowHarness, make_sandbox
 
 
@@ -20,6 +21,15 @@ def _qasync_loop() -> QEventLoop:
 
 def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> Mapping[str, Any]:
     return {"qasync": _qasync_loop}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def ui_thread_gc(qapp: QApplication) -> Iterator[None]:
+    """As in the app: garbage is collected on the UI thread only, never in a worker that
+    happens to allocate (Qt objects must not be destroyed there)."""
+    collector = UiThreadGarbageCollector()
+    yield
+    collector.stop()
 
 
 @pytest.fixture(scope="session")
