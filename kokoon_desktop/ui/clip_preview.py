@@ -111,7 +111,9 @@ class ClipPreview(QObject):
             self._strip_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._timeline and event.type() == QEvent.Type.Resize:
+        # `getattr`: while a window is torn down by the garbage collector, this object's
+        # attributes may be cleared before the timeline's last events arrive.
+        if event.type() == QEvent.Type.Resize and watched is getattr(self, "_timeline", None):
             self._schedule_filmstrip()
         return False
 

@@ -93,8 +93,12 @@ class ShortcutsOverlay(QWidget):
             timeline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._host and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self._host.rect())
+        # Asks Qt for the host rather than reading `_host`: while a window is torn down by
+        # the garbage collector, this object's attributes may be cleared before its host's
+        # last events arrive.
+        host = self.parentWidget()
+        if watched is host and event.type() == QEvent.Type.Resize:
+            self.setGeometry(host.rect())
         return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
