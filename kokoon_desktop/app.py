@@ -198,8 +198,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Kokoon Desktop")
     app.setApplicationDisplayName("Kokoon Desktop")
     app.setOrganizationName("Kokoon")
-    # Garbage is collected on this thread only, never in a decoding worker (see the module).
-    UiThreadGarbageCollector(app)
     # Quitting is ours to do once the async work is wound down (run_window returns); letting Qt
     # quit on the last window would stop the loop under tasks still finishing.
     app.setQuitOnLastWindowClosed(False)
@@ -221,6 +219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # by now, so qasync picks this binding and no other.)
     from qasync import run as run_qt_loop
 
+    # From here on, garbage is collected on this thread only, never in a worker (see the
+    # module); no thread but this one has run yet.
+    UiThreadGarbageCollector(app)
     try:
         result: int = run_qt_loop(run_window(app, context, window, smoke_test=args.smoke_test))
     except ValueError as exc:  # a bad API address from the command line or the environment
