@@ -27,6 +27,7 @@ from kokoon_desktop.core.task_spec import TaskSpec
 from kokoon_desktop.paths import profile_paths
 from kokoon_desktop.storage.history import SubmissionState
 from kokoon_desktop.ui.main_window import MainWindow
+from kokoon_desktop.ui.ui_thread_gc import UiThreadGarbageCollector
 
 BEAT_MS = 5
 SUBMISSIONS = 200
@@ -120,6 +121,7 @@ def main() -> None:
     profile, clip, upload = (Path(arg) for arg in sys.argv[1:4])
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    UiThreadGarbageCollector(app)  # as the app does before its loop starts
     print(json.dumps(run_qt_loop(measure(profile, clip, upload))), flush=True)
 
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 
 __all__ = ["UiThreadGarbageCollector", "collect_due"]
 
-CHECK_INTERVAL_MS = 250
+CHECK_INTERVAL_MS = 100
 
 
 def collect_due() -> int:
