@@ -26,6 +26,7 @@ import av
 import av.error
 
 from kokoon_desktop.core.timecode import FrameRate
+from kokoon_desktop.media.h264_nal import avcc_length_size, is_nonreference_picture
 from kokoon_desktop.media.probe import MediaError, MediaInfo, probe
 
 __all__ = ["FrameReader", "RgbImage", "fit_size", "to_rgb"]
@@ -120,6 +121,7 @@ class FrameReader:
         self._decoder: Iterator[av.VideoFrame] | None = None  # the running decode
         self._last: tuple[int, av.VideoFrame] | None = None
         self._can_skip_nonref = self._stream.codec_context.name in _SKIPS_NONREF
+        self._nal_length_size = avcc_length_size(self._stream.codec_context.extradata)
         # Pictures showing before this index are not wanted by the decode under way.
         self._wanted_from = 0
         self._drain_at: int | None = None  # the decode under way ends after this frame
@@ -317,6 +319,9 @@ class FrameReader:
             shows_at = None if packet.pts is None else self.index_of_pts(packet.pts)
             if self._can_skip_nonref:
                 early = shows_at is not None and shows_at < self._wanted_from
+                if early and is_nonreference_picture(memoryview(packet), self._nal_length_size):
+                    continue  # not even handed over: it would still take a decoder thread's turn
+                # What the packet test cannot tell (a slice past its scan), FFmpeg still leaves out.
                 wanted: SkipFrame = "NONREF" if early else "DEFAULT"
                 if wanted != current:
                     codec.skip_frame = current = wanted
