@@ -13,6 +13,8 @@ import pytest
 
 from tests.keyring_stub import MemoryKeyring
 
+pytest_plugins = ["tests.qt_gc"]
+
 # Set before anything imports Qt: the suite always runs headless.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")

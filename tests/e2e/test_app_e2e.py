@@ -292,6 +292,7 @@ def seed_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("demo-clips")
 
 
+@pytest.mark.usefixtures("ui_thread_gc")
 def test_killed_in_the_middle_of_submissions_loses_and_repeats_nothing(
     qtbot: QtBot, tmp_path: Path, seed_cache: Path
 ) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from qasync import QEventLoop
 
-from kokoon_desktop.ui.ui_thread_gc import UiThreadGarbageCollector
 from tests.ui.window_fixtures import WindowHarness, make_sandbox
 
 
@@ -23,13 +22,9 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> M
     return {"qasync": _qasync_loop}
 
 
-@pytest.fixture(autouse=True, scope="session")
-def ui_thread_gc(qapp: QApplication) -> Iterator[None]:
-    """As in the app: garbage is collected on the UI thread only, never in a worker that
-    happens to allocate (Qt objects must not be destroyed there)."""
-    collector = UiThreadGarbageCollector()
-    yield
-    collector.stop()
+@pytest.fixture(autouse=True)
+def _ui_thread_gc(ui_thread_gc: None) -> None:
+    """Every GUI test runs with garbage collected on the UI thread only (tests/qt_gc.py)."""
 
 
 @pytest.fixture(scope="session")
