@@ -9,16 +9,15 @@ reference. The pane runs in its own process (offscreen Qt).
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from bench.history_store import _body, _finish_all
+from bench.worker_process import run_worker
 from kokoon_desktop.storage.history import HistoryStore
 
 NEEDLES = ("clip-042424", "animation", "00000000-0000-0000-0000-00000000a1b2", "retro", "zzz")
@@ -87,15 +86,7 @@ def run(rows: int = 100_000) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="kokoon-history-ui-") as tmp:
         path = Path(tmp) / "history.sqlite3"
         _build(path, rows)
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        done = subprocess.run(
-            [sys.executable, "-m", "bench.history_ui", str(path)],
-            env=env, capture_output=True, text=True, timeout=600, check=False,
-        )  # fmt: skip
-        if done.returncode != 0:
-            raise RuntimeError(f"the history worker failed: {done.stderr[-2000:]}")
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+        return run_worker("bench.history_ui", str(path))
 
 
 if __name__ == "__main__":

@@ -6,15 +6,12 @@ on a real network socket the way it would on the real service.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from bench.transfers import SimulatorProcess
 from bench.videofile import make_large_video, make_small_clip
+from bench.worker_process import run_worker
 from kokoon_desktop.sandbox.config import DEMO_TOKEN
 
 
@@ -28,21 +25,11 @@ def run(upload_mib: int = 256) -> dict[str, object]:
                                     "--credit", "100000000"],
         )  # fmt: skip
         try:
-            env = dict(
-                os.environ,
-                QT_QPA_PLATFORM="offscreen",
-                KOKOON_API_URL=server.base_url,
-                KOKOON_TOKEN=DEMO_TOKEN,
-            )
-            result = subprocess.run(
-                [sys.executable, "-m", "bench.loop_stall_worker", str(work / "profile"),
-                 str(clip), str(upload)],
-                env=env, capture_output=True, text=True, timeout=600, check=False,
+            outcome = run_worker(
+                "bench.loop_stall_worker", str(work / "profile"), str(clip), str(upload),
+                env={"KOKOON_API_URL": server.base_url, "KOKOON_TOKEN": DEMO_TOKEN},
             )  # fmt: skip
-            if result.returncode != 0:
-                raise RuntimeError(f"the worker failed: {result.stderr[-3000:]}")
         finally:
             server.close()
-    outcome: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
     outcome["upload_mib"] = upload_mib
     return outcome

@@ -26,7 +26,6 @@ from kokoon_desktop.core.enums import Category
 from kokoon_desktop.core.task_spec import TaskSpec
 from kokoon_desktop.paths import profile_paths
 from kokoon_desktop.storage.history import SubmissionState
-from kokoon_desktop.ui.main_window import MainWindow
 from kokoon_desktop.ui.ui_thread_gc import UiThreadGarbageCollector
 
 BEAT_MS = 5
@@ -67,13 +66,7 @@ class Heartbeat:
 async def measure(profile: Path, clip: Path, upload: Path) -> dict[str, object]:
     args = argparse.Namespace(api_url=None, demo=False, exit_when_ready=False)
     context = App(args, profile_paths(profile))
-    window = MainWindow(
-        history=context.history,
-        settings=context.settings,
-        messages=context.messages,
-        open_session=context.open_session,
-        make_settings_dialog=context.settings_dialog,
-    )
+    window = context.build_window()
     window.show()
     client = window.live.connection.client
     source = await client.upload_video(clip)

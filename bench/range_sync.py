@@ -10,12 +10,11 @@ process.
 from __future__ import annotations
 
 import json
-import os
 import statistics
-import subprocess
-import sys
 import time
 from typing import Any
+
+from bench.worker_process import run_worker
 
 ROUNDS = 7
 STEPS = 300
@@ -101,15 +100,7 @@ def _measure() -> dict[str, Any]:
 
 
 def run() -> dict[str, Any]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.range_sync"],
-        env=env, capture_output=True, text=True, timeout=600, check=False,
-    )  # fmt: skip
-    if done.returncode != 0:
-        raise RuntimeError(f"the range worker failed: {done.stderr[-2000:]}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    return run_worker("bench.range_sync")
 
 
 if __name__ == "__main__":

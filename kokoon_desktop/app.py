@@ -109,6 +109,17 @@ class App:
             on_error=window.service_error,
         )
 
+    def build_window(self, *, connect_now: bool = True) -> MainWindow:
+        """The main window over these collaborators, not shown yet."""
+        return MainWindow(
+            history=self.history,
+            settings=self.settings,
+            messages=self.messages,
+            open_session=self.open_session,
+            make_settings_dialog=self.settings_dialog,
+            connect_now=connect_now,
+        )
+
     def settings_dialog(self, parent: QWidget) -> SettingsDialog:
         from kokoon_desktop.ui.settings_dialog import SettingsDialog
 
@@ -120,14 +131,7 @@ def open_window(context: App) -> MainWindow:
 
     Only Qt runs until then: asyncio and qasync load after the first paint (see :func:`main`).
     """
-    window = MainWindow(
-        history=context.history,
-        settings=context.settings,
-        messages=context.messages,
-        open_session=context.open_session,
-        make_settings_dialog=context.settings_dialog,
-        connect_now=False,
-    )
+    window = context.build_window(connect_now=False)
     install_excepthook(lambda: window, context.paths.log_file, redact)
     window.show()
     _first_paint()

@@ -63,13 +63,7 @@ async def _populated_window(profile: Path) -> tuple[App, MainWindow]:
     context = App(
         argparse.Namespace(api_url=None, demo=True, exit_when_ready=False), profile_paths(profile)
     )
-    window = MainWindow(
-        history=context.history,
-        settings=context.settings,
-        messages=context.messages,
-        open_session=context.open_session,
-        make_settings_dialog=context.settings_dialog,
-    )
+    window = context.build_window()
     window.show()
     client = window.live.connection.client
     videos = (await client.list_videos()).videos
