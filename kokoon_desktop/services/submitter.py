@@ -221,10 +221,7 @@ class Submitter:
                 entry = self._history.mark_submitted(
                     entry_id, tid=found.tid, in_vid=found.in_vid, out_vid=found.out_vid
                 )
-                update = TaskUpdate.of(found)
-                entry = self._history.update_task(
-                    entry_id, step=update.step, progress=update.progress, message=update.message
-                )
+                entry = TaskUpdate.of(found).write_to(self._history, entry_id)
         finally:
             self._checking.discard(entry_id)
         notify(self._on_change, entry)

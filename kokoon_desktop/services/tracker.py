@@ -169,9 +169,7 @@ class TaskTracker:
         if not update.differs_from(entry):
             return True
         try:
-            changed = self._history.update_task(
-                entry.id, step=update.step, progress=update.progress, message=update.message
-            )
+            changed = update.write_to(self._history, entry.id)
         except EntryNotFoundError:
             return False
         notify(self._on_change, changed)

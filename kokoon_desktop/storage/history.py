@@ -62,7 +62,9 @@ __all__ = [
     "HistoryEntry",
     "HistoryError",
     "HistoryStore",
+    "ResultState",
     "SubmissionState",
+    "TaskTimes",
     "TransitionError",
 ]
 
@@ -91,6 +93,19 @@ class SubmissionState(StrEnum):
     SUBMITTED = "submitted"  # the service answered with a tid; `step` follows the task
     FAILED = "failed"  # the service refused or the request certainly never arrived
     UNKNOWN = "unknown"  # may or may not exist on the server: "check on server"
+
+
+class ResultState(StrEnum):
+    """Where the download of a finished task's result stands (NULL: not downloaded)."""
+
+    QUEUED = "queued"  # wanted, waiting for a free slot (also after a restart)
+    DOWNLOADING = "downloading"  # bytes are going to ``<result_path>.part``
+    DOWNLOADED = "downloaded"  # complete at ``result_path``, sidecar beside it
+    FAILED = "failed"  # gave up; ``result_message`` says why, and Retry starts over
+
+
+#: Where a row came from when it was not submitted by this app.
+ORIGIN_ACCOUNT = "account"
 
 
 def _text(value: object) -> str:
@@ -126,6 +141,37 @@ class HistoryEntry:
     step: str | None = None  # raw step from GET /task/{tid}
     progress: float | None = None  # 0..1 only while running and meaningful, else None
     message: str | None = None  # failure reason (server's words when given) or result_message
+    origin: str | None = None  # None: submitted here; ORIGIN_ACCOUNT: found in GET /task
+    source_path: str | None = None  # the local file the source was uploaded from
+    source_fps: str | None = None  # the source's frame rate, a rational ("30000/1001")
+    credits: str | None = None  # what the task cost, decimal text, when known
+    request_time: str | None = None  # the service's times (ISO 8601 UTC), when known
+    start_time: str | None = None
+    finish_time: str | None = None
+    expires_at: str | None = None  # when the result expires on the service
+    result_state: ResultState | None = None
+    result_path: str | None = None  # the result's file (while downloading: its final name)
+    result_message: str | None = None  # why the last download failed
+    result_bytes: int | None = None
+
+    @property
+    def from_account(self) -> bool:
+        """Found in the account's task list rather than submitted from this app."""
+        return self.origin == ORIGIN_ACCOUNT
+
+    @property
+    def out_of_doubt(self) -> bool:
+        """Whether the row's task certainly exists on the server (it has a task ID)."""
+        return self.state is SubmissionState.SUBMITTED and self.tid is not None
+
+    @property
+    def is_done(self) -> bool:
+        """The task finished well: it has a result to download."""
+        return self.state is SubmissionState.SUBMITTED and Step.parse(self.step) is Step.DONE
+
+    @property
+    def expires(self) -> datetime | None:
+        return _parse_time(self.expires_at)
 
     @property
     def vid(self) -> str:
@@ -178,6 +224,8 @@ _SUMMARY_INDEX: Final = {name: index for index, name in enumerate(_SUMMARY_COLUM
 _ENTRY_FIELDS: Final = tuple(field.name for field in dataclasses.fields(HistoryEntry))
 assert COLUMNS[: len(_ENTRY_FIELDS)] == _ENTRY_FIELDS, "rows start with the entry's fields"
 _STATES: Final = {state.value: state for state in SubmissionState}
+_RESULT_STATES: Final = {state.value: state for state in ResultState}
+assert COLUMNS[21] == "result_state", "_entry reads the result state at its place"
 _INT64: Final = range(-(2**63), 2**63)
 
 
@@ -242,7 +290,19 @@ field added to one and not the other cannot go unnoticed).
 """
 
 
+def _parse_time(text: str | None) -> datetime | None:
+    """An ISO 8601 time as the service or this store writes it; None if it is not one."""
+    if not text:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
 def _entry(row: tuple[Any, ...]) -> HistoryEntry:
+    result_state = row[21]
     entry = _EntryUnderConstruction(
         row[0],
         datetime.fromisoformat(row[1]),
@@ -251,14 +311,9 @@ def _entry(row: tuple[Any, ...]) -> HistoryEntry:
         # "unknown" is the answer that makes the user check rather than trust it.
         _STATES.get(row[3], SubmissionState.UNKNOWN),
         _StoredBody(row[_BODY_INDEX], row[_SUMMARY_START:]),
-        row[5],
-        row[6],
-        row[7],
-        row[8],
-        row[9],
-        row[10],
-        row[11],
-        row[12],
+        *row[5:21],
+        None if result_state is None else _RESULT_STATES.get(result_state),
+        *row[22:_SUMMARY_START],
     )
     entry.__class__ = HistoryEntry
     return cast(HistoryEntry, entry)
@@ -333,6 +388,25 @@ _DESCRIPTIONS: Final = {
 
 def _describe(state: SubmissionState) -> str:
     return _DESCRIPTIONS[state]
+
+
+class TaskTimes(dict[str, str]):
+    """The service's times of a task, by column name; only the ones it sent."""
+
+    def __init__(
+        self,
+        request_time: str | None = None,
+        start_time: str | None = None,
+        finish_time: str | None = None,
+    ) -> None:
+        super().__init__()
+        for name, value in (
+            ("request_time", request_time),
+            ("start_time", start_time),
+            ("finish_time", finish_time),
+        ):
+            if value:
+                self[name] = _storable(value) or value
 
 
 class _Refused(Exception):
@@ -518,8 +592,14 @@ class HistoryStore:
         *,
         source_name: str | None,
         source_duration_ms: int | None,
+        source_path: str | None = None,
+        source_fps: str | None = None,
+        credits: str | None = None,
     ) -> HistoryEntry:
         """Record a submission about to be sent, as SUBMITTING; committed before it returns.
+
+        ``source_path`` is the local file the source was uploaded from (when it was), so the
+        result can land next to it; ``credits`` the quoted cost, when known.
 
         Raises ``ValueError`` (and writes nothing) if the body is not JSON.
         """
@@ -534,8 +614,9 @@ class HistoryStore:
         with self._write("add to") as db:
             cursor = db.execute(
                 "INSERT INTO history (created_at, updated_at, state, request_body, source_name, "
-                "source_duration_ms, vid, task_type, category, start_pos, duration, width, height)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "source_duration_ms, source_path, source_fps, credits, "
+                "vid, task_type, category, start_pos, duration, width, height)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     now,
                     now,
@@ -543,6 +624,9 @@ class HistoryStore:
                     body,
                     _storable(source_name),
                     source_duration_ms,
+                    _storable(source_path),
+                    _storable(source_fps),
+                    _storable(credits),
                     *_summary(request_body),
                 ),
             )
@@ -637,11 +721,19 @@ class HistoryStore:
         return self._change(entry_id, "mark as unknown", plan)
 
     def update_task(
-        self, entry_id: int, *, step: str, progress: float | None, message: str | None
+        self,
+        entry_id: int,
+        *,
+        step: str,
+        progress: float | None,
+        message: str | None,
+        times: TaskTimes | None = None,
     ) -> HistoryEntry:
         """What ``GET /task/{tid}`` said about a submitted task; ``progress`` is 0..1 or None.
 
-        Nothing is written (and ``updated_at`` stays) when nothing changed since the last poll.
+        ``times`` are the service's request, start and finish times; a time it did not send
+        leaves the stored one as it is. Nothing is written (and ``updated_at`` stays) when
+        nothing changed since the last poll.
         """
         if progress is not None:
             if (
@@ -655,12 +747,97 @@ class HistoryStore:
         def plan(db: sqlite3.Connection, entry: HistoryEntry) -> Mapping[str, object]:
             if entry.state is not SubmissionState.SUBMITTED:
                 raise _Refused(_describe(entry.state))
-            changes = {"step": _storable(step), "progress": progress, "message": _storable(message)}
-            if (entry.step, entry.progress, entry.message) == tuple(changes.values()):
-                return {}  # most polls of a long task: not worth a write each
-            return changes
+            changes: dict[str, object] = {}
+            for name, value in (("step", _storable(step)), ("progress", progress)):
+                if getattr(entry, name) != value:
+                    changes[name] = value
+            if entry.message != _storable(message):
+                changes["message"] = _storable(message)
+            for name, value in (times or TaskTimes()).items():
+                if getattr(entry, name) != value:
+                    changes[name] = value
+            return changes  # empty for most polls of a long task: not worth a write each
 
         return self._change(entry_id, "update the task of", plan)
+
+    def set_result(
+        self,
+        entry_id: int,
+        state: ResultState | None,
+        *,
+        path: str | None = None,
+        message: str | None = None,
+        size: int | None = None,
+    ) -> HistoryEntry:
+        """Where the result's download stands; ``state`` None forgets it (not downloaded).
+
+        Only a task that certainly exists has a result to download.
+        """
+
+        def plan(db: sqlite3.Connection, entry: HistoryEntry) -> Mapping[str, object]:
+            if state is not None and not entry.out_of_doubt:
+                raise _Refused("its task is not known on the server")
+            changes = {
+                "result_state": None if state is None else ResultState(state).value,
+                "result_path": _storable(path),
+                "result_message": _storable(message),
+                "result_bytes": size,
+            }
+            current = (
+                None if entry.result_state is None else entry.result_state.value,
+                entry.result_path,
+                entry.result_message,
+                entry.result_bytes,
+            )
+            return {} if tuple(changes.values()) == current else changes
+
+        return self._change(entry_id, "record the result of", plan)
+
+    def set_expiry(self, entry_id: int, expires_at: str | None) -> HistoryEntry:
+        """When the row's result expires on the service (its video's ``expired_time``)."""
+
+        def plan(db: sqlite3.Connection, entry: HistoryEntry) -> Mapping[str, object]:
+            value = _storable(expires_at)
+            return {} if entry.expires_at == value else {"expires_at": value}
+
+        return self._change(entry_id, "record the expiry of", plan)
+
+    def set_request_body(self, entry_id: int, request_body: Mapping[str, Any]) -> HistoryEntry:
+        """The full body of a task found in the account's list, once the service echoed it.
+
+        Only rows from the account take one: the body of a submission made here is exactly
+        what was sent and is never replaced.
+        """
+        body = _body_json(request_body)
+
+        def plan(db: sqlite3.Connection, entry: HistoryEntry) -> Mapping[str, object]:
+            if not entry.from_account:
+                raise _Refused("it was submitted from this app, with its own body")
+            summary = dict(zip(_SUMMARY_COLUMNS, _summary(request_body), strict=True))
+            return {"request_body": body, **summary}
+
+        return self._change(entry_id, "record the request of", plan)
+
+    def removed_tids(self) -> set[str]:
+        """Task IDs of rows the user removed: the account merge leaves them out."""
+        db = self._connection()
+        with self._errors("read"):
+            return {row[0] for row in db.execute("SELECT tid FROM removed_tasks")}
+
+    def sync_mark(self, name: str) -> str | None:
+        """A named value the account merge keeps between runs (e.g. how far it got)."""
+        db = self._connection()
+        with self._errors("read"):
+            row = db.execute("SELECT value FROM sync_marks WHERE name = ?", (name,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_sync_mark(self, name: str, value: str) -> None:
+        with self._write("remember a mark in") as db:
+            db.execute(
+                "INSERT INTO sync_marks (name, value) VALUES (?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                (name, value),
+            )
 
     def remove(self, entry_id: int) -> None:
         """Forget a row (the task itself stays on the server); a missing id is not an error.
@@ -676,6 +853,12 @@ class HistoryStore:
                 raise TransitionError(
                     f"History entry #{entry_id} is still being sent; it can be removed once "
                     "the service has answered."
+                )
+            tid = row[COLUMNS.index("tid")]
+            if tid is not None:  # never brought back by the account merge
+                db.execute(
+                    "INSERT OR REPLACE INTO removed_tasks (tid, removed_at) VALUES (?, ?)",
+                    (tid, self._now()),
                 )
             db.execute("DELETE FROM history WHERE id = ?", (entry_id,))
 
@@ -716,6 +899,14 @@ class HistoryStore:
     def by_state(self, state: SubmissionState) -> list[HistoryEntry]:
         """Rows in one state, newest first."""
         return self._select("WHERE state = ? ORDER BY id DESC", (SubmissionState(state).value,))
+
+    def with_results(self, *states: ResultState) -> list[HistoryEntry]:
+        """Rows whose result is in one of these states (e.g. downloads to resume), oldest first."""
+        marks = ", ".join("?" * len(states))
+        return self._select(
+            f"WHERE result_state IN ({marks}) ORDER BY id",
+            tuple(ResultState(state).value for state in states),
+        )
 
     def interrupted(self) -> list[HistoryEntry]:
         """Rows left SUBMITTING by a previous run that died before the answer came.

@@ -34,6 +34,18 @@ COLUMNS = (
     "step",
     "progress",
     "message",
+    "origin",
+    "source_path",
+    "source_fps",
+    "credits",
+    "request_time",
+    "start_time",
+    "finish_time",
+    "expires_at",
+    "result_state",
+    "result_path",
+    "result_message",
+    "result_bytes",
     "vid",
     "task_type",
     "category",
@@ -93,7 +105,43 @@ def _v1_create_history(db: sqlite3.Connection) -> None:
     db.execute("CREATE UNIQUE INDEX history_tid ON history (tid)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_create_history,)
+def _v2_results_and_account(db: sqlite3.Connection) -> None:
+    """What a row knows of its result and of the account, and the memory of removed tasks.
+
+    - ``origin``: NULL for a submission made by this app, ``'account'`` for a task found in
+      ``GET /task`` (made by the command line or on another machine).
+    - ``source_path``, ``source_fps``: the local file the source was uploaded from and its frame
+      rate (a rational, as the service writes it), for the output folder and the sidecar.
+    - ``credits``: what the task cost (decimal text), when the quote was known at submission.
+    - ``request_time``, ``start_time``, ``finish_time``: the service's times of the task, and
+      ``expires_at`` the result's expiry, all ISO 8601 UTC text as the service sends them.
+    - ``result_*``: the download of the result (see ``history.ResultState``); ``result_path`` is
+      the final file name, also while the bytes are still going to ``<name>.part``.
+
+    ``removed_tasks`` keeps the task IDs of removed rows, so merging the account's task list
+    never brings a removed row back. ``sync_marks`` holds small named values of the merge.
+    """
+    for column, kind in (
+        ("origin", "TEXT"),
+        ("source_path", "TEXT"),
+        ("source_fps", "TEXT"),
+        ("credits", "TEXT"),
+        ("request_time", "TEXT"),
+        ("start_time", "TEXT"),
+        ("finish_time", "TEXT"),
+        ("expires_at", "TEXT"),
+        ("result_state", "TEXT"),
+        ("result_path", "TEXT"),
+        ("result_message", "TEXT"),
+        ("result_bytes", "INTEGER"),
+    ):
+        db.execute(f"ALTER TABLE history ADD COLUMN {column} {kind}")
+    db.execute("CREATE INDEX history_result_state ON history (result_state)")
+    db.execute("CREATE TABLE removed_tasks (tid TEXT PRIMARY KEY, removed_at TEXT NOT NULL)")
+    db.execute("CREATE TABLE sync_marks (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_create_history, _v2_results_and_account)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
