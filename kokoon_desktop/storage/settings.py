@@ -15,9 +15,7 @@ import binascii
 import contextlib
 import dataclasses
 import json
-import os
 import reprlib
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +23,10 @@ from typing import Any
 
 from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
 from kokoon_desktop.core.enums import Category
+from kokoon_desktop.core.output_naming import DEFAULT_TEMPLATE, TemplateError, check_template
 from kokoon_desktop.core.sizes import SIZE_PRESETS
 from kokoon_desktop.core.time_entry import TimeUnit
+from kokoon_desktop.storage.atomic import write_atomically
 
 __all__ = ["CUSTOM_SIZE", "Settings", "SettingsStore"]
 
@@ -47,6 +47,9 @@ class Settings:
     last_category: str = "general"
     last_size_preset: str = "1080p"
     time_unit: str = TimeUnit.TIMECODE.value  # how the range fields show time
+    auto_download: bool = True  # a finished task's result downloads by itself
+    output_dir: str | None = None  # None: next to the source file, else Videos/Kokoon
+    name_template: str = DEFAULT_TEMPLATE  # file names of results (core.output_naming)
 
 
 _FIELDS = tuple(field.name for field in dataclasses.fields(Settings))
@@ -85,6 +88,28 @@ def _check_blob(value: object) -> object:
     return value
 
 
+def _check_folder(value: object) -> object:
+    """A folder the user chose: absolute (``~`` allowed), so it means the same from anywhere."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or "\x00" in value:
+        raise ValueError("it is not a folder path")
+    folder = value.strip()
+    if not Path(folder).expanduser().is_absolute():
+        raise ValueError("it is not an absolute folder path")
+    return folder
+
+
+def _check_template(value: object) -> object:
+    if not isinstance(value, str):
+        raise ValueError("it is not text")
+    try:
+        check_template(value)
+    except TemplateError as exc:
+        raise ValueError(str(exc).rstrip(".")) from None
+    return value
+
+
 def _choice(choices: tuple[str, ...]) -> Callable[[object], object]:
     def check(value: object) -> object:
         if value not in choices:
@@ -104,6 +129,9 @@ _CHECKS: Mapping[str, Callable[[object], object]] = {
     "last_category": _choice(tuple(category.value for category in Category)),
     "last_size_preset": _choice((*SIZE_PRESETS, CUSTOM_SIZE)),
     "time_unit": _choice(tuple(unit.value for unit in TimeUnit)),
+    "auto_download": _check_bool,
+    "output_dir": _check_folder,
+    "name_template": _check_template,
 }
 assert set(_CHECKS) == set(_FIELDS), "every setting has a check"
 
@@ -191,7 +219,7 @@ class SettingsStore:
         be written (the previous file is then left as it was).
         """
         text = json.dumps(_to_json(_normalized(settings)), indent=2, ensure_ascii=False)
-        _write_atomically(self.path, text + "\n")
+        write_atomically(self.path, text + "\n")
 
     def update(self, **changes: Any) -> Settings:
         """Load, change the given fields, save, and tell subscribers if anything changed."""
@@ -225,40 +253,3 @@ class SettingsStore:
                 failure = failure or exc
         if failure is not None:
             raise failure
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, flush it to disk, then rename it.
-
-    ``os.replace`` is atomic on one file system, so readers see the old file or the new one,
-    never a half-written one, even if the process or the machine stops in the middle.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        Path(temporary).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows it (POSIX; not Windows)."""
-    if os.name != "posix":
-        return
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme
-from kokoon_desktop.storage import settings as settings_module
+from kokoon_desktop.core.output_naming import DEFAULT_TEMPLATE
+from kokoon_desktop.storage import atomic
 from kokoon_desktop.storage.settings import Settings, SettingsStore
 
 TOKEN = "kk-7f3a9c2e5b1d4e8f-secret-token"
@@ -39,6 +40,9 @@ def test_round_trip_of_every_field(store: SettingsStore) -> None:
         last_category="animation",
         last_size_preset="custom",
         time_unit="frames",
+        auto_download=False,
+        output_dir="/srv/renders",
+        name_template="{date}_{source}_{task}.{format}",
     )
     store.save(chosen)
     loaded = SettingsStore(store.path).load()
@@ -210,7 +214,7 @@ def test_a_failed_save_leaves_the_previous_file(
     def crash(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(settings_module.os, "fsync", crash)
+    monkeypatch.setattr(atomic.os, "fsync", crash)
     with pytest.raises(OSError, match="No space left"):
         store.save(Settings(last_category="person"))
     assert store.path.read_text() == before
@@ -221,3 +225,63 @@ def test_save_creates_the_folder(tmp_path: Path) -> None:
     store = SettingsStore(tmp_path / "new" / "deeper" / "settings.json")
     store.save(Settings())
     assert store.load() == Settings() and store.load_problems == []
+
+
+def test_results_settings_default_to_automatic_downloads_next_to_the_source(
+    store: SettingsStore,
+) -> None:
+    settings = store.load()
+    assert settings.auto_download is True
+    assert settings.output_dir is None
+    assert settings.name_template == DEFAULT_TEMPLATE
+
+
+def test_bad_results_settings_fall_back_and_say_why(store: SettingsStore) -> None:
+    store.path.parent.mkdir(parents=True)
+    store.path.write_text(
+        json.dumps(
+            {
+                "auto_download": "sometimes",
+                "output_dir": "renders/today",
+                "name_template": "{source}_{resolution}.{format}",
+            }
+        )
+    )
+    assert store.load() == Settings()
+    problems = store.load_problems
+    assert len(problems) == 3
+    assert problems[0].endswith(
+        "auto_download = 'sometimes' was not used: it is not true or false."
+    )
+    assert "output_dir" in problems[1] and "absolute" in problems[1]
+    assert problems[2].startswith("The setting name_template = '{source}_{re")
+    assert "{resolution} is not a field: use {source}," in problems[2]
+    assert problems[2].endswith(", {date}.") and not problems[2].endswith("..")
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("", "not a folder path"),
+        (42, "not a folder path"),
+        ("/a\x00b", "not a folder path"),
+        ("relative/folder", "absolute"),
+    ],
+)
+def test_an_output_folder_must_be_an_absolute_path(
+    store: SettingsStore, value: object, words: str
+) -> None:
+    with pytest.raises(ValueError, match=words):
+        store.update(output_dir=value)
+    assert store.update(output_dir="~/Renders").output_dir == "~/Renders"
+    assert store.update(output_dir=None).output_dir is None
+
+
+@pytest.mark.parametrize("template", ["", "{source", "a/{source}", "{width:04d}", 7])
+def test_a_template_that_cannot_name_files_is_not_saved(
+    store: SettingsStore, template: object
+) -> None:
+    with pytest.raises(ValueError, match="name_template"):
+        store.update(name_template=template)
+    assert not store.path.exists()
+    assert store.update(name_template="{source}.{format}").name_template == "{source}.{format}"

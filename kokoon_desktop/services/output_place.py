@@ -1,0 +1,108 @@
+"""Where downloaded results go, and whether they can go there.
+
+The rule people expect from an editing tool: the result lands next to the clip it was made
+from, unless they chose a folder (in Settings, or ``--output-dir`` for one session). A source
+that is not a local file (an original picked from the account) has no "next to", so its result
+goes to ``Videos/Kokoon``, the one folder the app creates by itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+import platformdirs
+
+from kokoon_desktop.api.transfer import partial_path
+from kokoon_desktop.core.output_naming import next_free_name
+
+__all__ = [
+    "default_videos_folder",
+    "folder_problem",
+    "output_folder",
+    "probe_write",
+    "unique_output_path",
+]
+
+SETTINGS_ADVICE = "choose another in Settings"
+_READ_ONLY = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+
+
+def default_videos_folder() -> Path:
+    """``Kokoon`` in the user's Videos folder (Movies on macOS)."""
+    return platformdirs.user_videos_path() / "Kokoon"
+
+
+def output_folder(*, override: Path | None, setting: str | None, source_path: str | None) -> Path:
+    """The folder of a result: ``override``, else the chosen folder, else beside the source."""
+    if override is not None:
+        return override
+    if setting:
+        return Path(setting).expanduser()
+    if source_path:
+        return Path(source_path).parent
+    return default_videos_folder()
+
+
+def folder_problem(folder: Path, *, create: bool, advice: str = SETTINGS_ADVICE) -> str | None:
+    """None when results can be written in ``folder``, else a sentence saying why not.
+
+    Checked with a real file written and deleted there, since permission bits do not tell
+    (a read-only mount, a network share, an administrator's rights). ``create`` makes the
+    default Kokoon videos folder if it is missing; no other folder is ever created, so a
+    mistyped or unplugged one is reported rather than made.
+    """
+    if create and not folder.exists() and folder == default_videos_folder():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return f"The output folder {folder} could not be created: {_reason(exc)}."
+    if not folder.exists():
+        return f"The output folder {folder} does not exist."
+    if not folder.is_dir():
+        return f"{folder} is not a folder."
+    failure: OSError | None
+    if os.access(folder, os.W_OK | os.X_OK):
+        failure = probe_write(folder)
+    else:
+        failure = PermissionError(errno.EACCES, "Permission denied")
+    if failure is None:
+        return None
+    if failure.errno in _READ_ONLY:
+        return f"The output folder {folder} is read-only: {advice}."
+    return f"Files cannot be written in the output folder {folder}: {_reason(failure)}."
+
+
+def probe_write(folder: Path) -> OSError | None:
+    """Write and delete a small file in ``folder``; the error if that fails."""
+    try:
+        handle, name = tempfile.mkstemp(dir=folder, prefix=".kokoon-probe-")
+    except OSError as exc:
+        return exc
+    try:
+        with os.fdopen(handle, "wb") as probe:
+            probe.write(b"k")
+    except OSError as exc:
+        return exc
+    finally:
+        with contextlib.suppress(OSError):
+            Path(name).unlink()
+    return None
+
+
+def unique_output_path(folder: Path, name: str) -> Path:
+    """``folder / name``, numbered ("name (2).mp4") past files there and downloads under way."""
+
+    def taken(candidate: str) -> bool:
+        path = folder / candidate
+        part = partial_path(path)
+        return path.exists() or path.is_symlink() or part.exists() or part.is_symlink()
+
+    return folder / next_free_name(name, taken)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc) or type(exc).__name__
