@@ -20,6 +20,7 @@ from typing import Any
 
 __all__ = [
     "DEFAULT_TEMPLATE",
+    "EXAMPLE_FIELDS",
     "MAX_NAME_BYTES",
     "TEMPLATE_FIELDS",
     "NameFields",
@@ -79,6 +80,20 @@ class NameFields:
     task_type: str  # "SR" or "SR_PREVIEW"
     task: str  # short task ID: the first 8 characters of the tid
     date: str  # YYYY-MM-DD (local date of the finish)
+
+
+#: A typical result, for the examples shown to people: "clip_person_3840x2160.mp4".
+EXAMPLE_FIELDS = NameFields(
+    source="clip",
+    category="person",
+    width=3840,
+    height=2160,
+    format="mp4",
+    codec="h264",
+    task_type="SR",
+    task="89f758a0",
+    date="2024-01-24",
+)
 
 
 def fields_for(

@@ -1,4 +1,5 @@
-"""Settings and sign-in: the API address, how the token is sent, the token itself, demo mode.
+"""Settings and sign-in: the API address, how the token is sent, the token itself, demo mode,
+and where results go under which names.
 
 The token goes to the system keychain through a :class:`TokenStore`, never into the settings
 file. When no keychain works it is kept in a :class:`SessionTokenStore` for this session and the
@@ -11,18 +12,23 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +36,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QSizePolicy,
     QStyle,
     QVBoxLayout,
@@ -39,8 +46,16 @@ from PySide6.QtWidgets import (
 from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
 from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.core import human
+from kokoon_desktop.core.output_naming import (
+    DEFAULT_TEMPLATE,
+    EXAMPLE_FIELDS,
+    TEMPLATE_FIELDS,
+    TemplateError,
+    render_name,
+)
 from kokoon_desktop.environment import ENV_API_URL, ENV_AUTH_SCHEME, ENV_TOKEN
 from kokoon_desktop.log import register_secret
+from kokoon_desktop.services.output_place import default_videos_folder, folder_problem
 from kokoon_desktop.storage.settings import Settings, SettingsStore
 from kokoon_desktop.storage.token_store import (
     KeyringTokenStore,
@@ -70,6 +85,7 @@ SCHEME_LABELS = {
     AuthScheme.BEARER: "Bearer token",
 }
 
+NEXT_TO_SOURCE = "Next to the source file (else Videos/Kokoon)"
 NO_KEYCHAIN = "No working system keychain was found, so the token cannot be saved."
 SESSION_ONLY = "It is kept for this session only and will not be remembered after you quit."
 
@@ -135,10 +151,7 @@ class SettingsDialog(QDialog):
         self.reset_url.setAccessibleName("Use the default API address")
         self.reset_url.setToolTip(f"Use the documented address, {DEFAULT_BASE_URL}")
         self.reset_url.clicked.connect(self._reset_url)
-        url_row = QHBoxLayout()
-        url_row.setSpacing(6)
-        url_row.addWidget(self.api_url, 1)
-        url_row.addWidget(self.reset_url)
+        url_row = _row(self.api_url, self.reset_url, stretch=self.api_url)
         self.url_problem = _note("error", "api_url_problem", "API address problem")
         self.url_note = _note("muted", "api_url_note", "API address source")
 
@@ -166,10 +179,7 @@ class SettingsDialog(QDialog):
         self.show_token.setAccessibleName("Show token")
         self.show_token.setCheckable(True)
         self.show_token.toggled.connect(self._show_token_toggled)
-        token_row = QHBoxLayout()
-        token_row.setSpacing(6)
-        token_row.addWidget(self.token, 1)
-        token_row.addWidget(self.show_token)
+        token_row = _row(self.token, self.show_token, stretch=self.token)
         self.token_note = _note("muted", "token_note", "Token status")
         self.token_note.show()
 
@@ -194,10 +204,6 @@ class SettingsDialog(QDialog):
 
         # --- the two forms share one label column, so their fields line up -----------------
         labels = [QLabel(text) for text in ("API address", "Authorization", "Token")]
-        width = max(label.sizeHint().width() for label in labels)
-        for label in labels:
-            label.setMinimumWidth(width)
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         labels[0].setBuddy(self.api_url)
         labels[1].setBuddy(self.auth_scheme)
         labels[2].setBuddy(self.token)
@@ -222,22 +228,92 @@ class SettingsDialog(QDialog):
         token_layout.addWidget(self.keyring_notice)
 
         # --- demo ----------------------------------------------------------------------------
-        self.demo_mode = QCheckBox("Demo mode (simulated service)")
-        self.demo_mode.setObjectName("demo_mode")
-        self.demo_mode.setAccessibleName("Demo mode (simulated service)")
-        self.demo_mode.setChecked(self._settings.demo_mode)
-        demo_note = ToneLabel(
+        self.demo_mode, demo_note = _checkbox_with_note(
+            "Demo mode (simulated service)",
+            "demo_mode",
             "Uses the built-in simulator of the API: nothing leaves this computer and nothing is "
             "charged. The settings above are kept for when you turn it off.",
-            "muted",
+            checked=self._settings.demo_mode,
         )
-        demo_note.setWordWrap(True)
-        demo_note.setIndent(_checkbox_indent(self.demo_mode))
         mode_box = QGroupBox("Mode")
         mode_layout = QVBoxLayout(mode_box)
         mode_layout.setSpacing(4)
         mode_layout.addWidget(self.demo_mode)
         mode_layout.addWidget(demo_note)
+
+        # --- results -------------------------------------------------------------------------
+        self.auto_download, auto_note = _checkbox_with_note(
+            "Download results automatically",
+            "auto_download",
+            "A task you submit here is downloaded as soon as it is done, with a .kokoon.json "
+            "file beside it recording how it was made.",
+            checked=self._settings.auto_download,
+        )
+
+        self.next_to_source = QRadioButton(NEXT_TO_SOURCE)
+        self.next_to_source.setObjectName("next_to_source")
+        self.next_to_source.setAccessibleName("Save results next to the source file")
+        self.next_to_source.setToolTip(
+            "A result goes to the folder of the file it was uploaded from; results of videos "
+            f"picked from the account go to {default_videos_folder()}."
+        )
+        self.chosen_folder = QRadioButton("This folder:")
+        self.chosen_folder.setObjectName("chosen_folder")
+        self.chosen_folder.setAccessibleName("Save results in a folder of my choice")
+        self._folder_choice = QButtonGroup(self)
+        self._folder_choice.addButton(self.next_to_source)
+        self._folder_choice.addButton(self.chosen_folder)
+        self.output_dir = QLineEdit(self._settings.output_dir or "")
+        self.output_dir.setObjectName("output_dir")
+        self.output_dir.setAccessibleName("Output folder")
+        self.output_dir.setPlaceholderText("A folder for every result")
+        self.choose_folder = QPushButton("Choose…")
+        self.choose_folder.setObjectName("choose_folder")
+        self.choose_folder.setAccessibleName("Choose the output folder")
+        self.choose_folder.clicked.connect(self.open_folder_dialog)
+        (self.chosen_folder if self._settings.output_dir else self.next_to_source).setChecked(True)
+        self._folder_dialog: QFileDialog | None = None
+        folder_row = _row(
+            self.chosen_folder, self.output_dir, self.choose_folder, stretch=self.output_dir
+        )
+        self.folder_problem = _note("error", "output_dir_problem", "Output folder problem")
+
+        self.name_template = QLineEdit(self._settings.name_template)
+        self.name_template.setObjectName("name_template")
+        self.name_template.setAccessibleName("File name template")
+        self.name_template.setPlaceholderText(DEFAULT_TEMPLATE)
+        fields = " ".join("{" + name + "}" for name in TEMPLATE_FIELDS)
+        self.name_template.setToolTip(f"Fields: {fields}")
+        self.reset_template = QPushButton("Default")
+        self.reset_template.setObjectName("reset_name_template")
+        self.reset_template.setAccessibleName("Use the default file name template")
+        self.reset_template.setToolTip(f"Use {DEFAULT_TEMPLATE}")
+        self.reset_template.clicked.connect(lambda: self.name_template.setText(DEFAULT_TEMPLATE))
+        template_row = _row(self.name_template, self.reset_template, stretch=self.name_template)
+        self.name_example = _note("muted", "name_example", "File name example")
+        self.template_problem = _note("error", "name_template_problem", "File name problem")
+        self.name_fields = _note("muted", "name_fields", "File name fields")
+        self.name_fields.setText(f"Fields: {fields}")
+
+        results_labels = [QLabel(text) for text in ("Save to", "File names")]
+        results_labels[0].setBuddy(self.next_to_source)
+        results_labels[1].setBuddy(self.name_template)
+        _line_up([*labels, *results_labels])
+        results_grid = _FieldGrid()
+        results_grid.add_row(results_labels[0], _left(self.next_to_source))
+        results_grid.add_row(None, folder_row)
+        results_grid.add_note(self.folder_problem)
+        results_grid.add_row(results_labels[1], template_row)
+        results_grid.add_note(self.name_example)
+        results_grid.add_note(self.template_problem)
+        results_grid.add_note(self.name_fields)
+        results_box = QGroupBox("Results")
+        results_layout = QVBoxLayout(results_box)
+        results_layout.setSpacing(4)
+        results_layout.addWidget(self.auto_download)
+        results_layout.addWidget(auto_note)
+        results_layout.addSpacing(6)
+        results_layout.addLayout(results_grid)
 
         self.save_problem = Notice()
         self.save_problem.setObjectName("save_problem")
@@ -261,6 +337,7 @@ class SettingsDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(service_box)
         layout.addWidget(token_box)
+        layout.addWidget(results_box)
         layout.addWidget(mode_box)
         layout.addWidget(self.save_problem)
         layout.addWidget(self.buttons)
@@ -273,7 +350,12 @@ class SettingsDialog(QDialog):
         self.api_url.textChanged.connect(self._url_edited)
         self.token.textChanged.connect(self._token_edited)
         self.auth_scheme.currentIndexChanged.connect(self._connection_edited)
+        self.name_template.textChanged.connect(self._template_edited)
+        self.output_dir.textChanged.connect(self._folder_edited)
+        self.chosen_folder.toggled.connect(self._folder_edited)
         self._url_edited()
+        self._template_edited()
+        self._folder_edited()
 
     # --- outcome -------------------------------------------------------------------------------
 
@@ -292,9 +374,31 @@ class SettingsDialog(QDialog):
             return str(exc)
         return None
 
+    def template_error(self) -> str | None:
+        """Why the file name template cannot name results, or None when it can."""
+        try:
+            render_name(self.name_template.text(), EXAMPLE_FIELDS)
+        except TemplateError as exc:
+            return str(exc)
+        return None
+
+    def folder_error(self) -> str | None:
+        """Why the chosen output folder cannot be saved, or None (also when none is chosen)."""
+        if not self.chosen_folder.isChecked():
+            return None
+        text = self.output_dir.text().strip()
+        if not text:
+            return "Choose a folder, or save results next to the source file."
+        if not Path(text).expanduser().is_absolute():
+            return "Give the folder's full path, or use Choose…"
+        return None
+
+    def _output_dir(self) -> str | None:
+        return self.output_dir.text().strip() if self.chosen_folder.isChecked() else None
+
     def accept(self) -> None:
         """Save the token (keychain, else this session) and the other settings, then close."""
-        if self.url_error() is not None:
+        if self.url_error() or self.template_error() or self.folder_error():
             return
         url = check_base_url(self.api_url.text())
         scheme = self._current_scheme()
@@ -309,6 +413,9 @@ class SettingsDialog(QDialog):
                 api_url=self._settings.api_url if self._env_url else url,
                 auth_scheme=self._settings.auth_scheme if self._env_scheme else scheme,
                 demo_mode=self.demo_mode.isChecked(),
+                auto_download=self.auto_download.isChecked(),
+                output_dir=self._output_dir(),
+                name_template=self.name_template.text(),
             )
         except (OSError, ValueError) as exc:
             self.save_problem.show_notice(Level.ERROR, f"The settings could not be saved: {exc}")
@@ -453,12 +560,64 @@ class SettingsDialog(QDialog):
 
     def _url_edited(self) -> None:
         problem = self.url_error()
-        self.url_problem.setText(problem or "")
-        self.url_problem.setVisible(problem is not None)
-        self.api_url.setAccessibleDescription(problem or "")
-        self.ok_button.setEnabled(problem is None)
+        _show_problem(self.url_problem, self.api_url, problem)
+        self._refresh_ok()
         self._refresh_token_note()
         self._connection_edited()
+
+    def _template_edited(self) -> None:
+        problem = self.template_error()
+        _show_problem(self.template_problem, self.name_template, problem)
+        if problem is None:
+            today = dataclasses.replace(EXAMPLE_FIELDS, date=date.today().isoformat())
+            example = render_name(self.name_template.text(), today)
+            self.name_example.setText(f"Example: {example}")
+        self.name_example.setVisible(problem is None)
+        self.name_fields.setVisible(problem is None)  # the problem names them
+        self._refresh_ok()
+
+    def _folder_edited(self) -> None:
+        chosen = self.chosen_folder.isChecked()
+        self.output_dir.setEnabled(chosen)
+        problem = self.folder_error()
+        tone: ToneOrMuted = "error"
+        folder = self._output_dir()
+        if problem is None and folder:
+            # Worth knowing now, though not a reason to refuse: a drive may be unplugged.
+            problem = folder_problem(Path(folder).expanduser(), create=False)
+            tone = "warning"
+        self.folder_problem.set_tone(tone)
+        _show_problem(self.folder_problem, self.output_dir, problem)
+        self._refresh_ok()
+
+    def _refresh_ok(self) -> None:
+        blocked = self.url_error() or self.template_error() or self.folder_error()
+        self.ok_button.setEnabled(not blocked)
+
+    def open_folder_dialog(self) -> None:
+        """Pick the output folder in the system's folder dialog (window-modal, not blocking)."""
+        if self._folder_dialog is None:
+            dialog = QFileDialog(self, "Output folder for results")
+            dialog.setObjectName("output_dir_dialog")
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+            dialog.fileSelected.connect(self._folder_chosen)
+            self._folder_dialog = dialog
+        current = self._output_dir()
+        start = Path(current).expanduser() if current else default_videos_folder()
+        while not start.is_dir() and start != start.parent:
+            start = start.parent
+        self._folder_dialog.setDirectory(str(start))
+        self._folder_dialog.open()
+
+    def folder_dialog(self) -> QFileDialog | None:
+        """The folder dialog, once Choose… was pressed."""
+        return self._folder_dialog
+
+    def _folder_chosen(self, folder: str) -> None:
+        if folder:
+            self.output_dir.setText(str(Path(folder)))
+            self.chosen_folder.setChecked(True)
 
     def _token_edited(self) -> None:
         self._refresh_token_note()
@@ -545,6 +704,13 @@ class SettingsDialog(QDialog):
         self.test_result.hide()
 
 
+def _show_problem(note: QLabel, field: QWidget, problem: str | None) -> None:
+    """The note under a field says what is wrong with it, or hides when nothing is."""
+    note.setText(problem or "")
+    note.setVisible(problem is not None)
+    field.setAccessibleDescription(problem or "")
+
+
 def _note(tone: ToneOrMuted | None, name: str, accessible: str) -> ToneLabel:
     """A word-wrapped, selectable line under a field; hidden until it has something to say."""
     label = ToneLabel(tone=tone)
@@ -584,12 +750,43 @@ class _FieldGrid(QGridLayout):
         self.addWidget(note, self.rowCount(), 1)
 
 
+def _line_up(labels: list[QLabel]) -> None:
+    """Labels of all the boxes share one width, so the fields of every box line up."""
+    width = max(label.sizeHint().width() for label in labels)
+    for label in labels:
+        label.setMinimumWidth(width)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _row(*widgets: QWidget, stretch: QWidget) -> QHBoxLayout:
+    """Widgets side by side; ``stretch`` takes the width left."""
+    row = QHBoxLayout()
+    row.setSpacing(6)
+    for widget in widgets:
+        row.addWidget(widget, 1 if widget is stretch else 0)
+    return row
+
+
 def _left(widget: QWidget) -> QHBoxLayout:
     """A widget at its natural width at the start of its cell."""
     row = QHBoxLayout()
     row.addWidget(widget)
     row.addStretch(1)
     return row
+
+
+def _checkbox_with_note(
+    text: str, name: str, note: str, *, checked: bool
+) -> tuple[QCheckBox, ToneLabel]:
+    """A checkbox and a muted sentence under it, lined up with its text."""
+    box = QCheckBox(text)
+    box.setObjectName(name)
+    box.setAccessibleName(text)
+    box.setChecked(checked)
+    label = ToneLabel(note, "muted")
+    label.setWordWrap(True)
+    label.setIndent(_checkbox_indent(box))
+    return box, label
 
 
 def _checkbox_indent(box: QCheckBox) -> int:

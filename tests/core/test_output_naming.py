@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from kokoon_desktop.core.output_naming import (
     DEFAULT_TEMPLATE,
+    EXAMPLE_FIELDS,
     MAX_NAME_BYTES,
     TEMPLATE_FIELDS,
     NameFields,
@@ -28,17 +29,7 @@ BODY = {
     "format": "mov",
 }  # fmt: skip
 TID = "89f758a0-ba76-11ee-8fa6-17cde62e8e05"
-FIELDS = NameFields(
-    source="clip",
-    category="person",
-    width=3840,
-    height=2160,
-    format="mp4",
-    codec="h264",
-    task_type="SR",
-    task="89f758a0",
-    date="2024-01-24",
-)
+FIELDS = EXAMPLE_FIELDS
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10))} | {
     f"LPT{n}" for n in range(1, 10)
 }

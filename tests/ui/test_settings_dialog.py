@@ -11,11 +11,12 @@ import keyring
 import keyring.backends.fail
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMainWindow
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.api.client import KokoonClient
 from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme
+from kokoon_desktop.core.output_naming import DEFAULT_TEMPLATE
 from kokoon_desktop.log import redact
 from kokoon_desktop.sandbox import DEMO_TOKEN, Sandbox, SandboxConfig
 from kokoon_desktop.storage.settings import SettingsStore
@@ -449,9 +450,170 @@ def test_every_control_has_automation_names(
         dialog.forget_token,
         dialog.test_button,
         dialog.demo_mode,
+        dialog.auto_download,
+        dialog.next_to_source,
+        dialog.chosen_folder,
+        dialog.output_dir,
+        dialog.choose_folder,
+        dialog.name_template,
+        dialog.reset_template,
         dialog.ok_button,
         dialog.cancel_button,
     )
     names = [(control.objectName(), control.accessibleName()) for control in controls]
     assert all(name and accessible for name, accessible in names)
     assert len({name for name, _ in names}) == len(names)
+
+
+# --- results ---------------------------------------------------------------------------------
+
+
+def test_results_start_automatic_next_to_the_source_with_the_default_names(
+    open_dialog: Callable[..., SettingsDialog],
+) -> None:
+    dialog = open_dialog()
+    assert dialog.auto_download.isChecked()
+    assert dialog.next_to_source.isChecked() and not dialog.chosen_folder.isChecked()
+    assert dialog.next_to_source.text() == "Next to the source file (else Videos/Kokoon)"
+    assert not dialog.output_dir.isEnabled() and dialog.choose_folder.isEnabled()
+    assert dialog.name_template.text() == DEFAULT_TEMPLATE
+    assert dialog.name_example.text() == "Example: clip_person_3840x2160.mp4"
+    assert dialog.template_problem.isHidden() and dialog.folder_problem.isHidden()
+    assert "{task_type}" in dialog.name_fields.text() and dialog.name_fields.isVisible()
+
+
+def test_the_template_is_checked_as_you_type_and_blocks_ok_while_wrong(
+    qtbot: QtBot, open_dialog: Callable[..., SettingsDialog], store: SettingsStore
+) -> None:
+    dialog = open_dialog()
+    _retype(qtbot, dialog.name_template, "{date}_{source}")
+    assert dialog.name_example.text().startswith("Example: 20")
+    assert dialog.name_example.text().endswith("_clip.mp4"), "the container is added"
+
+    qtbot.keyClicks(dialog.name_template, "_{resolution")
+    assert dialog.template_problem.isVisible() and dialog.template_problem.tone == "error"
+    assert "braces do not match" in dialog.template_problem.text()
+    assert dialog.name_example.isHidden() and dialog.name_fields.isHidden()
+    assert not dialog.ok_button.isEnabled()
+
+    qtbot.keyClicks(dialog.name_template, "}")
+    assert "{resolution} is not a field: use {source}," in dialog.template_problem.text()
+    assert dialog.name_template.accessibleDescription() == dialog.template_problem.text()
+    qtbot.keyClick(dialog.name_template, Qt.Key.Key_Return)  # the default button, refused
+    assert dialog.isVisible() and dialog.choice() is None and not store.path.exists()
+
+    _retype(qtbot, dialog.name_template, "renders/{source}")
+    assert '"/"' in dialog.template_problem.text()
+
+    _click(qtbot, dialog.reset_template)
+    assert dialog.name_template.text() == DEFAULT_TEMPLATE
+    assert dialog.template_problem.isHidden() and dialog.ok_button.isEnabled()
+    _retype(qtbot, dialog.name_template, "{source}_{task}.{format}")
+    assert dialog.name_example.text() == "Example: clip_89f758a0.mp4"
+    _click(qtbot, dialog.ok_button)
+    assert not dialog.isVisible()
+    assert store.load().name_template == "{source}_{task}.{format}"
+
+
+def _folder_dialog(dialog: SettingsDialog) -> QFileDialog:
+    file_dialog = dialog.folder_dialog()
+    assert file_dialog is not None
+    return file_dialog
+
+
+def _choose_in(qtbot: QtBot, file_dialog: QFileDialog, folder: Path) -> None:
+    """Go to ``folder`` in the folder dialog and press its Choose button."""
+    file_dialog.setDirectory(str(folder))
+    buttons = file_dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    _click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Open))
+
+
+def test_a_folder_is_chosen_in_the_folder_dialog(
+    qtbot: QtBot, open_dialog: Callable[..., SettingsDialog], store: SettingsStore, tmp_path: Path
+) -> None:
+    renders = tmp_path / "renders"
+    renders.mkdir()
+    dialog = open_dialog()
+    _click(qtbot, dialog.choose_folder)
+    file_dialog = _folder_dialog(dialog)
+    # Opened with open(): the click came back while the folder dialog is up, window-modal.
+    assert file_dialog.isVisible() and dialog.isVisible()
+    assert file_dialog.windowModality() == Qt.WindowModality.WindowModal
+    assert file_dialog.fileMode() == QFileDialog.FileMode.Directory
+
+    _choose_in(qtbot, file_dialog, renders)
+    assert not file_dialog.isVisible()
+    assert dialog.output_dir.text() == str(renders)
+    assert dialog.chosen_folder.isChecked() and dialog.output_dir.isEnabled()
+    assert dialog.folder_problem.isHidden()
+
+    qtbot.keyClick(dialog.auto_download, Qt.Key.Key_Space)
+    _click(qtbot, dialog.ok_button)
+    saved = store.load()
+    assert (saved.output_dir, saved.auto_download) == (str(renders), False)
+
+
+def test_a_cancelled_folder_dialog_changes_nothing(
+    qtbot: QtBot, open_dialog: Callable[..., SettingsDialog]
+) -> None:
+    dialog = open_dialog()
+    _click(qtbot, dialog.choose_folder)
+    file_dialog = _folder_dialog(dialog)
+    buttons = file_dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    _click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Cancel))
+    assert not file_dialog.isVisible()
+    assert dialog.next_to_source.isChecked() and dialog.output_dir.text() == ""
+
+
+def test_a_typed_folder_is_checked(
+    qtbot: QtBot, open_dialog: Callable[..., SettingsDialog], store: SettingsStore, tmp_path: Path
+) -> None:
+    dialog = open_dialog()
+    _click(qtbot, dialog.chosen_folder)
+    assert dialog.output_dir.isEnabled()
+    assert dialog.folder_problem.text() == (
+        "Choose a folder, or save results next to the source file."
+    )
+    assert dialog.folder_problem.tone == "error" and not dialog.ok_button.isEnabled()
+
+    qtbot.keyClicks(dialog.output_dir, "renders")
+    assert "full path" in dialog.folder_problem.text() and not dialog.ok_button.isEnabled()
+
+    unplugged = tmp_path / "unplugged"
+    _retype(qtbot, dialog.output_dir, str(unplugged))
+    # Worth a warning, not a refusal: the drive may be plugged in by the time a task is done.
+    assert dialog.folder_problem.text() == f"The output folder {unplugged} does not exist."
+    assert dialog.folder_problem.tone == "warning" and dialog.ok_button.isEnabled()
+
+    _retype(qtbot, dialog.output_dir, str(tmp_path))
+    assert dialog.folder_problem.isHidden()
+    _click(qtbot, dialog.ok_button)
+    assert store.load().output_dir == str(tmp_path)
+
+
+def test_going_back_to_next_to_the_source_forgets_the_folder(
+    qtbot: QtBot, open_dialog: Callable[..., SettingsDialog], store: SettingsStore, tmp_path: Path
+) -> None:
+    store.update(output_dir=str(tmp_path), auto_download=False, name_template="{task}")
+    dialog = open_dialog()
+    assert dialog.chosen_folder.isChecked() and dialog.output_dir.text() == str(tmp_path)
+    assert not dialog.auto_download.isChecked()
+    assert dialog.name_template.text() == "{task}"
+
+    _click(qtbot, dialog.next_to_source)
+    assert not dialog.output_dir.isEnabled() and dialog.folder_problem.isHidden()
+    _click(qtbot, dialog.ok_button)
+    assert store.load().output_dir is None
+    assert store.load().name_template == "{task}", "left as it was"
+
+
+def test_cancel_keeps_the_results_settings(
+    qtbot: QtBot, open_dialog: Callable[..., SettingsDialog], store: SettingsStore
+) -> None:
+    dialog = open_dialog()
+    qtbot.keyClick(dialog.auto_download, Qt.Key.Key_Space)
+    _retype(qtbot, dialog.name_template, "{source}")
+    _click(qtbot, dialog.cancel_button)
+    assert not store.path.exists()
