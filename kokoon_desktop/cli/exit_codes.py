@@ -20,8 +20,10 @@ FAILED = 6
 EPILOG = """\
 exit codes:
   0  success
-  1  anything else (including `status --wait` for a task that ended in error or cancel)
-  2  invalid input or usage: nothing was sent
+  1  anything else (including `status --wait` and `submit --wait` for a task that ended in
+     error or cancel)
+  2  invalid input or usage: nothing was sent (`download --sidecar` of an original upload:
+     only its details were read)
   3  authentication failed, or no token
   4  insufficient credit
   5  the server refused the request (other 4xx: validation, not found, rate limited)

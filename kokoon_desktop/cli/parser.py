@@ -10,6 +10,8 @@ from kokoon_desktop.cli.exit_codes import EPILOG
 from kokoon_desktop.core.enums import Category, Codec, Container, InputQuality, Step, TaskType
 from kokoon_desktop.core.sizes import SIZE_PRESETS
 
+WAIT_HELP = "poll until the task is done, in error or cancelled; exit 0 only for done"
+
 
 def _global_options(*, suppress: bool) -> argparse.ArgumentParser:
     """Global options, accepted before or after the command name."""
@@ -116,7 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
     video = command("video", "show one video")
     video.add_argument("vid", metavar="VID")
     _task_options(command("quote", "the credit a task would cost (charges nothing)"))
-    _task_options(command("submit", "create a task (charges credit)"))
+    submit = command("submit", "create a task (charges credit)")
+    _task_options(submit)
+    submit.add_argument("--wait", action="store_true", help=WAIT_HELP)
+    submit.add_argument(
+        "--download", metavar="DIR",
+        help="wait, then download the result into DIR (an existing folder) under a name such "
+        "as clip_person_3840x2160.mp4, with its provenance file NAME.kokoon.json beside it",
+    )  # fmt: skip
     tasks = command("tasks", "list tasks")
     tasks.add_argument(
         "--step", metavar="STEP[,STEP...]",
@@ -126,13 +135,14 @@ def build_parser() -> argparse.ArgumentParser:
     _paging(tasks)
     status = command("status", "show a task's state")
     status.add_argument("tid", metavar="TID")
-    status.add_argument(
-        "--wait", action="store_true",
-        help="poll until the task is done, in error or cancelled; exit 0 only for done",
-    )  # fmt: skip
+    status.add_argument("--wait", action="store_true", help=WAIT_HELP)
     download = command("download", "download a finished video")
     download.add_argument("vid", metavar="VID")
     download.add_argument(
         "-o", "--output", required=True, metavar="PATH", help="file or existing folder"
     )
+    download.add_argument(
+        "--sidecar", action="store_true",
+        help="also write how the result was made (its task and request) to PATH.kokoon.json",
+    )  # fmt: skip
     return parser

@@ -281,6 +281,163 @@ def test_submit_wait_and_download(
     assert origins == [("api", True), ("storage", False)]
 
 
+@pytest.fixture
+def renders(tmp_path: Path) -> Path:
+    """An empty folder for results (``tmp_path`` also holds the test's source clip)."""
+    folder = tmp_path / "renders"
+    folder.mkdir()
+    return folder
+
+
+def test_submit_download_brings_the_result_home_with_its_provenance(
+    run_kokoon: RunKokoon,
+    simulator: Simulator,
+    source_video: dict[str, Any],
+    clip_file: Path,
+    renders: Path,
+) -> None:
+    stem = Path(source_video["filename"]).stem
+    (renders / f"{stem}_person_1280x720.mp4").write_bytes(b"an earlier render")
+    args = task_args(source_video["vid"], "--size", "720p", "--start", "200", "--duration", "500")
+
+    document = json_out(run_kokoon("submit", *args, "--download", str(renders), "--json"))
+    assert document["task"]["step"] == "done"
+    path = Path(document["path"])
+    assert path == renders / f"{stem}_person_1280x720 (2).mp4", "the earlier file is kept"
+    assert path.read_bytes() == clip_file.read_bytes()  # the simulator "upscales" by copying
+    assert document["size"] == path.stat().st_size
+    assert Path(document["sidecar"]) == path.with_name(path.name + ".kokoon.json")
+    assert sorted(p.name for p in renders.iterdir()) == sorted(
+        [f"{stem}_person_1280x720.mp4", path.name, path.name + ".kokoon.json"]
+    )
+
+    sidecar = json.loads(Path(document["sidecar"]).read_text(encoding="utf-8"))
+    sent = {
+        "task_type": "SR", "category": "person", "use_sr": True, "input_quality": "medium",
+        "option": {"face_enhance": False, "denoise": False, "deinterlace": False,
+                   "add_noise": False},
+        "vid": source_video["vid"], "width": 1280, "height": 720, "start_pos": 200,
+        "duration": 500, "codec": "h264", "format": "mp4", "use_trim_orig": False,
+    }  # fmt: skip
+    assert sidecar["request_body"] == sent
+    assert list(sidecar["request_body"]) == list(sent), "as sent, in the order sent"
+    received = json_out(run_kokoon("status", document["task"]["tid"], "--json"))
+    assert received["request_body"] == sent
+    assert sidecar["task"]["tid"] == document["task"]["tid"]
+    assert sidecar["task"]["out_vid"] == document["task"]["out_vid"]
+    assert sidecar["source"] == {
+        "name": source_video["filename"],
+        "size": None,
+        "fingerprint": None,
+    }
+    assert sidecar["range"]["start"] == "00:00:00:06" and sidecar["range"]["end"] == "00:00:00:21"
+    assert sidecar["output"] == {"file": path.name, "size": path.stat().st_size}
+    assert DEMO_TOKEN not in Path(document["sidecar"]).read_text(encoding="utf-8")
+
+    # Sent once; the link fetched right before the download; the token kept from storage.
+    assert len(simulator.sent("POST", "/task")) == 1
+    storage = [r for r in simulator.requests() if r["origin"] == "storage"]
+    assert len(storage) == 1 and "authorization" not in storage[0]["headers"]
+
+
+def test_submit_download_prints_where_it_saved(
+    run_kokoon: RunKokoon, source_video: dict[str, Any], tmp_path: Path
+) -> None:
+    args = task_args(source_video["vid"], "--size", "720p", "--format", "mkv")
+    result = assert_ok(run_kokoon("submit", *args, "--download", str(tmp_path)))
+    name = f"{Path(source_video['filename']).stem}_person_1280x720.mkv"
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Task:")
+    assert lines[-2].startswith(f"Saved {tmp_path / name} (")
+    assert lines[-1] == f"Provenance: {tmp_path / name}.kokoon.json"
+
+
+@pytest.mark.parametrize("kind", ["missing", "file"])
+def test_submit_download_to_a_bad_folder_sends_nothing(
+    run_kokoon: RunKokoon,
+    simulator: Simulator,
+    source_video: dict[str, Any],
+    tmp_path: Path,
+    kind: str,
+) -> None:
+    target = tmp_path / "renders"
+    if kind == "file":
+        target.write_text("not a folder")
+    args = task_args(source_video["vid"], "--size", "720p", "--download", str(target))
+    line = assert_fails(run_kokoon("submit", *args, "--wait"), 2)
+    assert str(target) in line
+    assert ("does not exist" if kind == "missing" else "is not a folder") in line
+    assert simulator.requests() == []
+    assert simulator.sent("POST", "/task") == []
+
+
+def test_submit_download_of_a_task_that_fails(
+    run_kokoon: RunKokoon, simulator: Simulator, source_video: dict[str, Any], renders: Path
+) -> None:
+    simulator.add_faults({"fail_next_tasks": 1})
+    args = task_args(source_video["vid"], "--size", "720p", "--download", str(renders))
+    result = run_kokoon("submit", *args, "--json")
+    line = assert_fails(result, 1, stdout_empty=False)
+    document = json.loads(result.stdout)
+    assert document["task"]["step"] == "error" and "path" not in document
+    assert document["task"]["tid"] in line and "error" in line
+    assert list(renders.iterdir()) == []
+    assert [r["origin"] for r in simulator.requests() if r["origin"] == "storage"] == []
+
+
+def test_submit_wait_without_download(
+    run_kokoon: RunKokoon, simulator: Simulator, source_video: dict[str, Any]
+) -> None:
+    result = assert_ok(
+        run_kokoon("submit", *task_args(source_video["vid"], "--size", "720p"), "--wait")
+    )
+    assert "Step:" in result.stdout and "done" in result.stdout
+    assert [r for r in simulator.requests() if r["origin"] == "storage"] == []
+
+
+def test_download_with_a_sidecar(
+    run_kokoon: RunKokoon, simulator: Simulator, source_video: dict[str, Any], tmp_path: Path
+) -> None:
+    args = task_args(source_video["vid"], "--size", "720p", "--json")
+    created = json_out(run_kokoon("submit", *args))
+    task = json_out(run_kokoon("status", created["tid"], "--wait", "--json"))
+    simulator.clear_requests()
+
+    target = tmp_path / "mine.mp4"
+    saved = json_out(
+        run_kokoon("download", created["out_vid"], "-o", str(target), "--sidecar", "--json")
+    )
+    assert saved["path"] == str(target) and target.stat().st_size == saved["size"]
+    assert saved["sidecar"] == str(tmp_path / "mine.mp4.kokoon.json")
+    sidecar = json.loads(Path(saved["sidecar"]).read_text(encoding="utf-8"))
+    assert sidecar["request_body"] == task["request_body"]
+    assert sidecar["task"]["tid"] == created["tid"]
+    assert sidecar["task"]["in_vid"] == source_video["vid"]
+    assert sidecar["task"]["finish_time"] == task["finish_time"]
+    assert sidecar["source"]["name"] == source_video["filename"]
+    assert sidecar["range"]["whole_file"] is True and sidecar["range"]["fps"] == "30/1"
+    # The video names its task, the task its request; then a fresh link, then storage.
+    assert [(r["method"], r["origin"]) for r in simulator.requests()] == [
+        ("GET", "api"), ("GET", "api"), ("GET", "api"), ("GET", "storage"),
+    ]  # fmt: skip
+
+    human_run = assert_ok(
+        run_kokoon("download", created["out_vid"], "-o", str(tmp_path / "again.mp4"), "--sidecar")
+    )
+    assert human_run.stdout.splitlines()[-1] == f"Provenance: {tmp_path / 'again.mp4'}.kokoon.json"
+
+
+def test_download_sidecar_of_an_original_downloads_nothing(
+    run_kokoon: RunKokoon, simulator: Simulator, source_video: dict[str, Any], renders: Path
+) -> None:
+    line = assert_fails(
+        run_kokoon("download", source_video["vid"], "-o", str(renders), "--sidecar"), 2
+    )
+    assert "original" in line and "--sidecar" in line
+    assert list(renders.iterdir()) == []
+    assert [r["origin"] for r in simulator.requests()] == ["api"]
+
+
 def test_trim_orig_of_the_whole_file_sends_nothing(
     run_kokoon: RunKokoon, simulator: Simulator, source_video: dict[str, Any]
 ) -> None:
