@@ -37,14 +37,14 @@ import logging
 import math
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final, Self, cast
+from typing import Any, Final, NamedTuple, Self, cast
 
 from kokoon_desktop.core.enums import Step
 from kokoon_desktop.storage import history_schema
@@ -58,10 +58,12 @@ from kokoon_desktop.storage.history_schema import (
 
 __all__ = [
     "BUSY_TIMEOUT_S",
+    "AccountTask",
     "EntryNotFoundError",
     "HistoryEntry",
     "HistoryError",
     "HistoryStore",
+    "MergedTasks",
     "ResultState",
     "SubmissionState",
     "TaskTimes",
@@ -414,6 +416,90 @@ class _Refused(Exception):
 
 
 _Plan = Callable[[sqlite3.Connection, HistoryEntry], Mapping[str, object]]
+
+
+# -- the account's tasks: what one merge is given and gives back --------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AccountTask:
+    """One task of the account's list (``GET /task``), as :meth:`HistoryStore.merge_account`
+    records it: the summary's own fields, the step normalised, times as ISO 8601 UTC text."""
+
+    tid: str
+    step: str
+    progress: float | None = None  # 0..1 only while running and meaningful, else None
+    in_vid: str | None = None
+    out_vid: str | None = None
+    task_type: str | None = None
+    filename: str | None = None
+    request_time: str | None = None
+    start_time: str | None = None
+    finish_time: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.tid, str) or not self.tid.strip():
+            raise ValueError(f"A task ID is a non-empty string, not {self.tid!r}.")
+        progress = self.progress
+        if progress is not None and (
+            isinstance(progress, bool)
+            or not isinstance(progress, int | float)
+            or not (math.isfinite(progress) and 0.0 <= progress <= 1.0)
+        ):
+            raise ValueError(f"Progress is a fraction from 0 to 1 or None, not {progress!r}.")
+
+
+class MergedTasks(NamedTuple):
+    """What one merge wrote: rows it added and rows whose task moved on, newest first."""
+
+    added: list[HistoryEntry]
+    updated: list[HistoryEntry]
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+#: Task IDs per ``IN (...)`` query: well under SQLite's limit on parameters.
+_TIDS_PER_QUERY: Final = 500
+_TASK_COLUMNS: Final = ("step", "progress", "request_time", "start_time", "finish_time")
+_TID_INDEX: Final = COLUMNS.index("tid")
+_ACCOUNT_ROW_COLUMNS: Final = (
+    "created_at", "updated_at", "state", "request_body", "source_name", "tid", "in_vid",
+    "out_vid", "step", "progress", "origin", "request_time", "start_time", "finish_time",
+    *_SUMMARY_COLUMNS,
+)  # fmt: skip
+_INSERT_ACCOUNT_TASK: Final = (
+    f"INSERT INTO history ({', '.join(_ACCOUNT_ROW_COLUMNS)}) "  # noqa: S608 - fixed names
+    f"VALUES ({_marks(len(_ACCOUNT_ROW_COLUMNS))}) ON CONFLICT (tid) DO NOTHING"
+)
+_UPDATE_ACCOUNT_TASK: Final = (
+    "UPDATE history SET updated_at = ?, step = ?, progress = ?, request_time = ?, "
+    "start_time = ?, finish_time = ? WHERE id = ?"
+)
+
+
+def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), _TIDS_PER_QUERY):
+        yield items[start : start + _TIDS_PER_QUERY]
+
+
+def _moved_on(stored: tuple[Any, ...], task: AccountTask) -> tuple[Any, ...] | None:
+    """The task columns after ``task`` (the order of ``_TASK_COLUMNS``); None if unchanged.
+
+    A list read before the last poll can be behind it: a finished task's step (final on the
+    service) is never taken back to a running one. A time the list leaves out stays as stored.
+    """
+    step, progress = _storable(task.step), task.progress
+    if Step.parse(stored[0]).is_terminal and not Step.parse(step).is_terminal:
+        step, progress = stored[0], stored[1]
+    times = (task.request_time, task.start_time, task.finish_time)
+    new = (
+        step,
+        progress,
+        *(_storable(value) or old for value, old in zip(times, stored[2:], strict=True)),
+    )
+    return None if new == stored else new
 
 
 class HistoryStore:
@@ -915,6 +1001,159 @@ class HistoryStore:
         listed too; marking them UNKNOWN is harmless, as their answer can still move them on.
         """
         return self.by_state(SubmissionState.SUBMITTING)
+
+    # -- the account's tasks -----------------------------------------------------------------
+
+    def known_tids(self, tids: Iterable[str]) -> set[str]:
+        """Which of these task IDs have a row, or had one the user removed."""
+        wanted = list(dict.fromkeys(tids))
+        known: set[str] = set()
+        db = self._connection()
+        with self._errors("read"):
+            for chunk in _chunks(wanted):
+                marks = _marks(len(chunk))
+                for table in ("history", "removed_tasks"):
+                    rows = db.execute(
+                        f"SELECT tid FROM {table} WHERE tid IN ({marks})",  # noqa: S608 - fixed names
+                        chunk,
+                    )
+                    known.update(row[0] for row in rows)
+        return known
+
+    def merge_account(self, tasks: Sequence[AccountTask]) -> MergedTasks:
+        """Record one page of the account's task list, newest first, in one transaction.
+
+        A task with no row becomes a SUBMITTED row from the account (origin ``'account'``)
+        whose body is what the list tells, ``{"task_type", "vid"}``, until
+        :meth:`set_request_body` gives it the full one; its ``created_at`` is the task's
+        request time, so it sits among the others by when it was asked for. A task with a row
+        takes the list's step, progress and times where they differ. A removed task is left
+        out, and a task never gets a second row: a row written meanwhile for the same tid
+        (by the submitter, or another process) wins over the list's. Rows without a tid
+        (being sent, outcome unknown) are never touched here.
+        """
+        newest_first: dict[str, AccountTask] = {}
+        for task in tasks:
+            newest_first.setdefault(_storable(task.tid.strip()) or task.tid, task)
+        tids = list(newest_first)
+        now = self._now()
+        with self._log_left_aside(), self._write("merge the account's tasks into") as db:
+            stored: dict[str, tuple[Any, ...]] = {}
+            removed: set[str] = set()
+            columns = ", ".join(("id", "state", "tid", *_TASK_COLUMNS))
+            for chunk in _chunks(tids):
+                marks = _marks(len(chunk))
+                for row in db.execute(
+                    f"SELECT {columns} FROM history WHERE tid IN ({marks})",  # noqa: S608 - fixed names
+                    chunk,
+                ):
+                    stored[row[2]] = row
+                removed.update(
+                    row[0]
+                    for row in db.execute(
+                        f"SELECT tid FROM removed_tasks WHERE tid IN ({marks})",  # noqa: S608 - fixed names
+                        chunk,
+                    )
+                )
+            inserts: list[tuple[object, ...]] = []
+            updates: list[tuple[object, ...]] = []
+            added: set[str] = set()
+            updated: set[str] = set()
+            # Oldest first, so that within a page the newest task gets the highest id.
+            for tid in reversed(tids):
+                task = newest_first[tid]
+                row = stored.get(tid)
+                if tid in removed:
+                    continue
+                if row is None:
+                    inserts.append(self._account_row(tid, task, now))
+                    added.add(tid)
+                elif row[1] == SubmissionState.SUBMITTED.value:
+                    moved = _moved_on(row[3:], task)
+                    if moved is not None:
+                        updates.append((now, *moved, row[0]))
+                        updated.add(tid)
+            last_id = db.execute("SELECT max(id) FROM history").fetchone()[0] or 0
+            db.executemany(_INSERT_ACCOUNT_TASK, inserts)
+            db.executemany(_UPDATE_ACCOUNT_TASK, updates)
+            # The write lock is held since the rows were looked up: the rows after the last
+            # id are the ones just added (read by the primary key, cheaper than by tid).
+            written = {
+                row[_TID_INDEX]: row for row in db.execute(f"{_SELECT} WHERE id > ?", (last_id,))
+            }
+            for chunk in _chunks([stored[tid][0] for tid in updated]):
+                for row in db.execute(f"{_SELECT} WHERE id IN ({_marks(len(chunk))})", chunk):
+                    written[row[_TID_INDEX]] = row
+        return MergedTasks(
+            added=[_entry(written[tid]) for tid in tids if tid in added and tid in written],
+            updated=[_entry(written[tid]) for tid in tids if tid in updated],
+        )
+
+    @contextmanager
+    def _log_left_aside(self) -> Iterator[None]:
+        """Commits in here do not copy the write-ahead log into the file (no checkpoint).
+
+        A checkpoint ends by waiting for the disk (an fsync: 60 to 150 ms measured on the
+        machine of BENCHMARKS.md, whatever the log's size), on the thread whose commit
+        crossed SQLite's threshold of 1,000 pages. A merge commits page after page on the
+        event loop: its log is copied by :meth:`checkpoint_aside` in a worker thread instead.
+        """
+        db = self._connection()
+        with self._errors("write"):
+            pages = int(db.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+            db.execute("PRAGMA wal_autocheckpoint = 0")
+        try:
+            yield
+        finally:
+            with self._errors("write"):
+                db.execute(f"PRAGMA wal_autocheckpoint = {pages}")
+
+    def checkpoint_aside(self) -> None:
+        """Copy the write-ahead log into the file, on a connection of its own: for a worker
+        thread, so that the disk is waited for there (see ``_log_left_aside``).
+
+        Passive: it waits for no reader or writer, copies what it can, and the next write
+        after a complete copy starts the log over. It never touches this store's connection.
+        """
+        try:
+            db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            try:
+                db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            finally:
+                db.close()
+        except sqlite3.Error as exc:
+            raise HistoryError(self._explain(exc, "write")) from exc
+
+    def _account_row(self, tid: str, task: AccountTask, now: str) -> tuple[object, ...]:
+        """The values of ``_ACCOUNT_ROW_COLUMNS`` for a task found in the account's list."""
+        body = {
+            name: value
+            for name, value in (("task_type", task.task_type), ("vid", task.in_vid))
+            if value is not None
+        }
+        requested = _parse_time(task.request_time)
+        created_at = (
+            now
+            if requested is None
+            else requested.astimezone(UTC).isoformat(timespec="microseconds")
+        )
+        return (
+            created_at,
+            now,
+            SubmissionState.SUBMITTED.value,
+            _body_json(body),
+            _storable(task.filename),
+            tid,
+            _storable(task.in_vid),
+            _storable(task.out_vid),
+            _storable(task.step),
+            task.progress,
+            ORIGIN_ACCOUNT,
+            _storable(task.request_time),
+            _storable(task.start_time),
+            _storable(task.finish_time),
+            *_summary(body),
+        )
 
 
 @contextmanager
