@@ -9,13 +9,11 @@ of sending it again.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
 
 from kokoon_desktop.api.client import KokoonClient
 from kokoon_desktop.api.errors import (
@@ -28,52 +26,33 @@ from kokoon_desktop.api.filters import TaskFilter
 from kokoon_desktop.api.models import Credit, Task
 from kokoon_desktop.core import human
 from kokoon_desktop.core.enums import TaskType
-from kokoon_desktop.core.problems import InvalidTaskSpec
 from kokoon_desktop.core.task_spec import TaskSpec
 from kokoon_desktop.services.observers import notify
-from kokoon_desktop.services.task_update import TaskUpdate
-from kokoon_desktop.storage.history import HistoryEntry, HistoryStore, SubmissionState
+from kokoon_desktop.services.task_matching import (
+    closeness,
+    is_its_task,
+    may_be_its_task,
+    record_found,
+    request_key,
+    window_start,
+)
+from kokoon_desktop.storage.history import (
+    HistoryEntry,
+    HistoryStore,
+    SubmissionState,
+    TransitionError,
+)
 
 log = logging.getLogger(__name__)
 
 INTERRUPTED_MESSAGE = "The app closed before the service answered: check on server."
 NOT_FOUND_MESSAGE = "Not found on the server: the task was not created. You can submit it again."
 
-#: How far the service's clock may be behind ours when matching request times.
-CLOCK_SKEW = timedelta(minutes=2)
 #: Tasks per page when looking a task up, and how many pages at most (1,000 recent tasks).
 LOOKUP_PAGE_SIZE = 50
 LOOKUP_MAX_PAGES = 20
 #: How long the best-effort "needs X, Y left" lookup may delay the failure message.
 CREDIT_DETAIL_TIMEOUT_S = 5.0
-
-
-def request_key(body: Mapping[str, Any]) -> str:
-    """Two requests are the same submission when their bodies are equal, whatever the key order."""
-    return json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
-
-
-def same_request(stored: Mapping[str, Any], echoed: Mapping[str, Any] | None) -> bool:
-    """Whether the service's echo of a body is the body we sent.
-
-    Both are read back through :class:`TaskSpec`, which forgives what the service may change
-    (numbers as strings, letter case, key order, defaults it fills in). Ours always carries
-    every documented key, so equal normalised bodies mean the same request.
-    """
-    if echoed is None:
-        return False
-    try:
-        ours = TaskSpec.from_request_body(stored).to_request_body()
-        theirs = TaskSpec.from_request_body(echoed).to_request_body()
-    except InvalidTaskSpec:
-        return request_key(stored) == request_key(echoed)
-    return ours == theirs
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    tid: str
-    request_time: datetime | None
 
 
 class Submitter:
@@ -214,14 +193,15 @@ class Submitter:
                 entry = self._history.mark_unknown(entry_id, INTERRUPTED_MESSAGE)
                 notify(self._on_change, entry)
             found = await self._find_on_server(entry)
-            if found is None:
-                entry = self._history.mark_failed(entry_id, NOT_FOUND_MESSAGE)
-            else:
-                log.info("history row %s is task %s", entry_id, found.tid)
-                entry = self._history.mark_submitted(
-                    entry_id, tid=found.tid, in_vid=found.in_vid, out_vid=found.out_vid
-                )
-                entry = TaskUpdate.of(found).write_to(self._history, entry_id)
+            try:
+                if found is None:
+                    entry = self._history.mark_failed(entry_id, NOT_FOUND_MESSAGE)
+                else:
+                    log.info("history row %s is task %s", entry_id, found.tid)
+                    entry = record_found(self._history, entry_id, found)
+            except TransitionError:
+                # The account merge settled the row, or took the task, while we looked.
+                entry = self._history.get(entry_id) or entry
         finally:
             self._checking.discard(entry_id)
         notify(self._on_change, entry)
@@ -229,13 +209,11 @@ class Submitter:
 
     async def _find_on_server(self, entry: HistoryEntry) -> Task | None:
         """The server's task for this row, or None when it certainly was not created."""
-        since = entry.created_at - CLOCK_SKEW
+        since = window_start(entry)
         candidates = await self._recent_candidates(entry, since)
-        if not candidates:
-            return None
         # The task closest in time to our row first: with several equal requests, each row
         # takes its own.
-        candidates.sort(key=lambda c: abs((c.request_time or since) - entry.created_at))
+        candidates.sort(key=lambda summary: closeness(entry, summary))
         for candidate in candidates:
             owner = self._history.by_tid(candidate.tid)
             if owner is not None and owner.id != entry.id:
@@ -244,19 +222,15 @@ class Submitter:
                 task = await self._client.get_task(candidate.tid)
             except NotFoundError:
                 continue  # gone since it was listed
-            if not same_request(entry.request_body, task.request_body):
-                continue
-            if task.in_vid is not None and task.in_vid.lower() != entry.vid.lower():
-                continue
-            return task
+            if is_its_task(entry, task):
+                return task
         return None
 
-    async def _recent_candidates(self, entry: HistoryEntry, since: datetime) -> list[_Candidate]:
-        """Summaries of tasks of the row's type and source requested since ``since``."""
-        vid = entry.vid.lower()
+    async def _recent_candidates(self, entry: HistoryEntry, since: datetime) -> list[Task]:
+        """Summaries of tasks that may be the row's (see ``task_matching``), newest first."""
         # A day's margin on the date filter: the service may count days in its own time zone.
         start_date = (since - timedelta(days=1)).date()
-        candidates: list[_Candidate] = []
+        candidates: list[Task] = []
         seen = 0
         for page_num in range(LOOKUP_MAX_PAGES):
             page = await self._client.list_tasks(
@@ -272,8 +246,8 @@ class Submitter:
                 if summary.request_time is not None and summary.request_time < since:
                     continue
                 recent += 1
-                if summary.in_vid is None or summary.in_vid.lower() == vid:
-                    candidates.append(_Candidate(summary.tid, summary.request_time))
+                if may_be_its_task(entry, summary):
+                    candidates.append(summary)
             seen += len(page.tasks)
             last_page = len(page.tasks) < LOOKUP_PAGE_SIZE or (
                 page.all_count is not None and seen >= page.all_count

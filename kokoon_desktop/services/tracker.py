@@ -32,6 +32,7 @@ from kokoon_desktop.api.errors import (
     NotFoundError,
     RateLimitedError,
 )
+from kokoon_desktop.api.models import Task
 from kokoon_desktop.core.enums import Step
 from kokoon_desktop.services.observers import notify, report_exception
 from kokoon_desktop.services.task_update import TaskUpdate
@@ -133,6 +134,7 @@ class TaskTracker:
 
     async def _follow(self, entry_id: int, tid: str) -> None:
         delay = self._first_delay_s
+        body_wanted = True  # a row from the account's list learns its full request once
         while True:
             entry = self._history.get(entry_id)
             if entry is None or entry.tid != tid or not entry.is_active:
@@ -155,6 +157,9 @@ class TaskTracker:
                 log.info("polling task %s failed (%s); trying again later", tid, exc.message)
                 delay = self._grow(delay)
             else:
+                if body_wanted:
+                    body_wanted = False
+                    entry = self._complete_body(entry, task)
                 update = TaskUpdate.of(task)
                 step_changed = update.step != entry.step
                 if not self._record(entry, update) or task.step.is_terminal:
@@ -163,6 +168,18 @@ class TaskTracker:
                 if task.step is Step.RUNNING:
                     delay = min(delay, self._running_delay_s)
             await asyncio.sleep(delay * random.uniform(1 - JITTER, 1 + JITTER))
+
+    def _complete_body(self, entry: HistoryEntry, task: Task) -> HistoryEntry:
+        """A row found in the account's list knows only its task's type and source ("width"
+        is missing): record the body the service echoes, for the row's details and sidecar."""
+        if not entry.from_account or "width" in entry.request_body or not task.request_body:
+            return entry
+        try:
+            entry = self._history.set_request_body(entry.id, task.request_body)
+        except EntryNotFoundError:
+            return entry  # removed meanwhile; the next turn of the loop ends
+        notify(self._on_change, entry)
+        return entry
 
     def _record(self, entry: HistoryEntry, update: TaskUpdate) -> bool:
         """Write what changed; False when the row was removed meanwhile."""

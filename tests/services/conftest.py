@@ -12,6 +12,7 @@ from kokoon_desktop.core.enums import Category
 from kokoon_desktop.core.task_spec import TaskSpec
 from kokoon_desktop.sandbox import Sandbox, SandboxConfig
 from kokoon_desktop.sandbox.media import write_clip
+from kokoon_desktop.services.tracker import TaskTracker
 from kokoon_desktop.storage.history import HistoryStore
 from tests.services.services_helpers import Changes, make_client
 
@@ -55,3 +56,12 @@ def history(tmp_path: Path) -> Iterator[HistoryStore]:
 @pytest.fixture
 def changes() -> Changes:
     return Changes()
+
+
+@pytest.fixture
+async def tracker(
+    client: KokoonClient, history: HistoryStore, changes: Changes
+) -> AsyncIterator[TaskTracker]:
+    tracker = TaskTracker(client, history, changes, first_delay_s=0.01, max_delay_s=0.05)
+    yield tracker
+    await tracker.aclose()

@@ -11,12 +11,8 @@ from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.core.enums import TaskType
 from kokoon_desktop.core.task_spec import TaskSpec
 from kokoon_desktop.sandbox import Sandbox
-from kokoon_desktop.services.submitter import (
-    INTERRUPTED_MESSAGE,
-    NOT_FOUND_MESSAGE,
-    Submitter,
-    same_request,
-)
+from kokoon_desktop.services.submitter import INTERRUPTED_MESSAGE, NOT_FOUND_MESSAGE, Submitter
+from kokoon_desktop.services.task_matching import same_request
 from kokoon_desktop.storage.history import HistoryStore, SubmissionState
 from tests.services.services_helpers import Changes, api_requests, make_client, until
 

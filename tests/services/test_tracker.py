@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 
@@ -18,15 +18,6 @@ from kokoon_desktop.storage.history import HistoryEntry, HistoryStore, Submissio
 from tests.services.services_helpers import Changes, make_client, task_polls, until
 
 UNKNOWN_TID = "7ebbf920-b9ed-11ee-8fa6-17cde62e8e05"
-
-
-@pytest.fixture
-async def tracker(
-    client: KokoonClient, history: HistoryStore, changes: Changes
-) -> AsyncIterator[TaskTracker]:
-    tracker = TaskTracker(client, history, changes, first_delay_s=0.01, max_delay_s=0.05)
-    yield tracker
-    await tracker.aclose()
 
 
 async def submitted(client: KokoonClient, history: HistoryStore, spec: TaskSpec) -> HistoryEntry:
