@@ -32,7 +32,7 @@ from kokoon_desktop.services.task_matching import (
     may_be_its_task,
     record_found,
 )
-from kokoon_desktop.services.task_update import TaskUpdate, iso_utc
+from kokoon_desktop.services.task_update import iso_utc, stored_step
 from kokoon_desktop.storage.history import (
     AccountTask,
     EntryNotFoundError,
@@ -294,18 +294,19 @@ class _Rows:
 
 
 def _account_task(task: Task) -> AccountTask:
-    update = TaskUpdate.of(task)
+    """A summary as the store records it, in the tracker's forms (step, progress, times), so
+    that a merge after a poll finds nothing to change."""
     return AccountTask(
         tid=task.tid,
-        step=update.step,
-        progress=update.progress,
+        step=stored_step(task),
+        progress=task.progress_fraction(),
         in_vid=task.in_vid,
         out_vid=task.out_vid,
         task_type=task.task_type,
         filename=task.filename,
-        request_time=update.times.get("request_time"),
-        start_time=update.times.get("start_time"),
-        finish_time=update.times.get("finish_time"),
+        request_time=iso_utc(task.request_time),
+        start_time=iso_utc(task.start_time),
+        finish_time=iso_utc(task.finish_time),
     )
 
 

@@ -24,13 +24,13 @@ class TaskUpdate:
 
     @classmethod
     def of(cls, task: Task) -> TaskUpdate:
-        """Known steps are stored normalised (so "Done " still ends tracking); new ones as sent."""
-        step = task.step.value if task.step is not Step.UNKNOWN else (task.step_raw or "unknown")
         message = task.result_message if task.step in _STEPS_WITH_REASON else None
         times = TaskTimes(
             iso_utc(task.request_time), iso_utc(task.start_time), iso_utc(task.finish_time)
         )
-        return cls(step=step, progress=task.progress_fraction(), message=message, times=times)
+        return cls(
+            step=stored_step(task), progress=task.progress_fraction(), message=message, times=times
+        )
 
     def differs_from(self, entry: HistoryEntry) -> bool:
         if (self.step, self.progress, self.message) != (entry.step, entry.progress, entry.message):
@@ -46,6 +46,11 @@ class TaskUpdate:
             message=self.message,
             times=self.times,
         )
+
+
+def stored_step(task: Task) -> str:
+    """Known steps are stored normalised (so "Done " still ends tracking); new ones as sent."""
+    return task.step.value if task.step is not Step.UNKNOWN else (task.step_raw or "unknown")
 
 
 def iso_utc(moment: datetime | None) -> str | None:
