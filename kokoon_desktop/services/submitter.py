@@ -55,6 +55,15 @@ LOOKUP_MAX_PAGES = 20
 CREDIT_DETAIL_TIMEOUT_S = 5.0
 
 
+@dataclass(frozen=True, slots=True)
+class SourceFacts:
+    """What a submission records about its source besides the body: for the result's record."""
+
+    path: str | None = None  # the local file it was uploaded from
+    fps: str | None = None  # its frame rate, a rational ("30000/1001")
+    credits: str | None = None  # the quoted cost, decimal text
+
+
 class Submitter:
     """Sends task requests, recording each in the history before and after."""
 
@@ -75,10 +84,16 @@ class Submitter:
         """True while a submission of an equal request awaits the service's answer."""
         return request_key(spec.to_request_body()) in self._in_flight
 
-    async def submit(self, spec: TaskSpec, *, source_name: str | None) -> HistoryEntry | None:
+    async def submit(
+        self,
+        spec: TaskSpec,
+        *,
+        source_name: str | None,
+        source: SourceFacts | None = None,
+    ) -> HistoryEntry | None:
         """Writes the row as SUBMITTING (on_change), sends once, marks SUBMITTED/FAILED/UNKNOWN
         (on_change). Returns None (and sends nothing) if the same spec is already in flight.
-        Never raises KokoonError."""
+        Never raises KokoonError. ``source`` is what the row keeps for the result's sidecar."""
         body = spec.to_request_body()
         key = request_key(body)
         if key in self._in_flight:
@@ -86,8 +101,14 @@ class Submitter:
             return None
         self._in_flight[key] = -1  # claimed before the first await: a second click sees it
         try:
+            facts = source or SourceFacts()
             entry = self._history.add_submission(
-                body, source_name=source_name, source_duration_ms=spec.source_duration_ms
+                body,
+                source_name=source_name,
+                source_duration_ms=spec.source_duration_ms,
+                source_path=facts.path,
+                source_fps=facts.fps,
+                credits=facts.credits,
             )
             self._in_flight[key] = entry.id
             notify(self._on_change, entry)
