@@ -15,7 +15,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,12 +36,16 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kokoon_desktop.ui.crash_reporter import install_excepthook
+from kokoon_desktop.ui.flows.quitting import install_quit_triggers
 from kokoon_desktop.ui.main_window import MainWindow
 from kokoon_desktop.ui.messages import MessageCenter
 from kokoon_desktop.ui.ui_thread_gc import UiThreadGarbageCollector
 
 if TYPE_CHECKING:
-    from kokoon_desktop.services.session import ServiceSession
+    from kokoon_desktop.services.connection import Connection
+    from kokoon_desktop.services.downloads import Placement
+    from kokoon_desktop.services.session import ServiceSession, SessionObservers, SessionTuning
+    from kokoon_desktop.storage.settings import Settings
     from kokoon_desktop.ui.settings_dialog import SettingsDialog
 
 SMOKE_TEST_TIMEOUT_S = 15.0
@@ -61,6 +65,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="keep settings, history and logs in DIR (isolated runs, tests)",
     )  # fmt: skip
     parser.add_argument(
+        "--output-dir", metavar="DIR", type=Path,
+        help="put downloaded results in DIR for this session, whatever the settings say",
+    )  # fmt: skip
+    parser.add_argument(
         "--smoke-test", action="store_true",
         help="build the window, make one round trip to the service, print one JSON line, exit",
     )  # fmt: skip
@@ -76,10 +84,20 @@ class App:
     """The application's collaborators and how a session is opened for the window."""
 
     def __init__(
-        self, args: argparse.Namespace, paths: ProfilePaths, *, open_history: bool = True
+        self,
+        args: argparse.Namespace,
+        paths: ProfilePaths,
+        *,
+        open_history: bool = True,
+        connect: Callable[[Settings], Connection] | None = None,
+        tuning: SessionTuning | None = None,
     ) -> None:
+        """``connect`` replaces the choice of service (tests give their own simulator);
+        ``tuning`` the services' pace."""
         self.args = args
         self.paths = paths
+        self._connect = connect
+        self._tuning = tuning
         self.settings = SettingsStore(paths.settings_file)
         #: With ``open_history=False``, opened later by ``history.open()`` (raises HistoryError).
         self.history = HistoryStore(paths.history_file, open_now=open_history)
@@ -87,26 +105,38 @@ class App:
         #: A token kept in memory when no keychain works (never written anywhere).
         self.session_tokens = SessionTokenStore()
 
-    def open_session(self, window: MainWindow) -> ServiceSession:
+    def open_session(self, observers: SessionObservers) -> ServiceSession:
         # Imported here, after the window is on screen: the HTTP stack, the keychain and (in
         # demo mode) the simulator take longer to load than the whole window takes to show.
         from kokoon_desktop.services.connection import open_connection
         from kokoon_desktop.services.session import ServiceSession
 
         settings = self.settings.load()
-        api_url = self.args.api_url or os.environ.get(ENV_API_URL) or settings.api_url
-        connection = open_connection(
-            api_url=api_url,
-            demo=self.args.demo or settings.demo_mode,
-            session_token=self.session_tokens.load(),
-            auth_scheme=settings.auth_scheme,
-        )
+        if self._connect is not None:
+            connection = self._connect(settings)
+        else:
+            api_url = self.args.api_url or os.environ.get(ENV_API_URL) or settings.api_url
+            connection = open_connection(
+                api_url=api_url,
+                demo=self.args.demo or settings.demo_mode,
+                session_token=self.session_tokens.load(),
+                auth_scheme=settings.auth_scheme,
+            )
         return ServiceSession(
-            connection,
-            self.history,
-            on_entry=window.entry_changed,
-            on_quote=window.quote_ready,
-            on_error=window.service_error,
+            connection, self.history, observers, placement=self.placement, tuning=self._tuning
+        )
+
+    def placement(self) -> Placement:
+        """Where results go now: ``--output-dir``, else the settings (read at each download)."""
+        from kokoon_desktop.services.downloads import Placement
+
+        settings = self.settings.load()
+        override = getattr(self.args, "output_dir", None)
+        return Placement(
+            override=Path(override).expanduser().absolute() if override else None,
+            folder_setting=settings.output_dir,
+            template=settings.name_template,
+            automatic=settings.auto_download,
         )
 
     def build_window(self, *, connect_now: bool = True) -> MainWindow:
@@ -164,16 +194,36 @@ async def run_window(
             await window.refresh_credit()
             print(json.dumps({"connected": True}), flush=True)
             return 0
-        closed = asyncio.Event()
-        app.aboutToQuit.connect(closed.set)
-        app.lastWindowClosed.connect(closed.set)
-        await closed.wait()
+        leaving = asyncio.Event()
+        # Every way out (close button, Ctrl+Q, QApplication.quit(), a signal, logging out)
+        # ends in the quit flow's decision; the window refuses to close until then.
+        window.quitting.confirmed.connect(leaving.set)
+        app.aboutToQuit.connect(leaving.set)
+        undo = install_quit_triggers(app, window.quitting)
+        _announce_results_in_tray(window)
+        try:
+            await leaving.wait()
+        finally:
+            undo()
         return 0
     finally:
         # Finish the async work first, while the loop still turns, then close the window.
         await window.aclose()
         window.close()
         context.history.close()
+
+
+def _announce_results_in_tray(window: MainWindow) -> None:
+    """Finished downloads become system notifications where the desktop has a tray."""
+    from PySide6.QtWidgets import QStyle, QSystemTrayIcon
+
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return  # the window's message bar says it instead
+    icon = window.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
+    tray = QSystemTrayIcon(icon, window)
+    tray.setToolTip("Kokoon Desktop")
+    tray.show()
+    window.results.use_tray(tray)
 
 
 async def _smoke_test(window: MainWindow) -> int:

@@ -45,3 +45,13 @@ def credit(value: Decimal | None) -> str:
     if value == value.to_integral_value():
         return f"{int(value):,}"
     return f"{value:,f}".rstrip("0").rstrip(".")
+
+
+def duration_between(start: datetime, end: datetime) -> str:
+    """How long until ``end``, roughly, as people say it: "2 days", "5 h", "12 min"."""
+    seconds = max(0, int((end - start).total_seconds()))
+    if seconds >= 2 * 86_400:
+        return f"{seconds // 86_400} days"
+    if seconds >= 3_600:
+        return f"{seconds // 3_600} h"
+    return f"{max(1, seconds // 60)} min"

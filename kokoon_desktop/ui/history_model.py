@@ -8,13 +8,27 @@ and 5.6 s to sort, where list operations on precomputed text take tens of millis
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    QUrl,
+)
+from PySide6.QtGui import QColor
 
 from kokoon_desktop.core import human
 from kokoon_desktop.core.timecode import format_ms
-from kokoon_desktop.storage.history import HistoryEntry, SubmissionState
+from kokoon_desktop.storage.history import HistoryEntry, ResultState, SubmissionState
+
+if TYPE_CHECKING:
+    from kokoon_desktop.services.downloads import DownloadProgress
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -27,15 +41,20 @@ COLUMNS = (
     "Output",
     "State",
     "Progress",
+    "Result",
     "Task ID",
     "Output video",
 )
-WHEN, SOURCE, TYPE, CATEGORY, RANGE, OUTPUT, STATE, PROGRESS, TASK_ID, OUTPUT_VID = range(10)
+WHEN, SOURCE, TYPE, CATEGORY, RANGE, OUTPUT, STATE, PROGRESS, RESULT, TASK_ID, OUTPUT_VID = range(
+    11
+)
 
 #: The entry behind a row, for views and actions.
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Progress as a fraction 0..1, or None for an indeterminate or finished state.
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The row's download progress (a DownloadProgress) while it downloads, else None.
+RESULT_ROLE = Qt.ItemDataRole.UserRole + 3
 #: Search texts are prepared this many rows at a time between events after loading, so a
 #: large history opens at once and search is ready a moment later without a freeze.
 SEARCH_TEXT_BATCH = 4000
@@ -73,10 +92,58 @@ def range_text(entry: HistoryEntry) -> str:
 
 
 def output_text(entry: HistoryEntry) -> str:
+    if not entry.width or not entry.height:
+        return "—"  # a task from the account whose request is not known yet
     body = entry.request_body
     container = str(body.get("format", "mp4")).upper()
     codec = {"h264": "H.264", "h265": "H.265"}.get(str(body.get("codec")), str(body.get("codec")))
     return f"{entry.width} × {entry.height} · {container} {codec}"
+
+
+#: A result not downloaded that expires sooner than this is highlighted.
+EXPIRY_WARNING = timedelta(days=2)
+#: The highlight of such rows: a translucent amber that reads on light and dark palettes.
+EXPIRING_BACKGROUND = QColor(255, 170, 0, 60)
+
+
+def expiring_soon(entry: HistoryEntry, now: datetime) -> bool:
+    """Done, not downloaded, and its result expires within two days (or has just expired)."""
+    expires = entry.expires
+    if not entry.is_done or entry.result_state is ResultState.DOWNLOADED or expires is None:
+        return False
+    return now <= expires <= now + EXPIRY_WARNING
+
+
+def result_text(
+    entry: HistoryEntry,
+    *,
+    progress: DownloadProgress | None = None,
+    file_exists: bool = True,
+    now: datetime | None = None,
+) -> str:
+    """The Result cell: where the row's output stands, in words."""
+    if not entry.is_done:
+        return ""
+    state = entry.result_state
+    if state is ResultState.DOWNLOADED:
+        return "Downloaded" if file_exists else "Missing (moved or deleted)"
+    if state in (ResultState.QUEUED, ResultState.DOWNLOADING):
+        if progress is None:
+            return "Waiting to download" if state is ResultState.QUEUED else "Downloading…"
+        fraction = progress.fraction
+        parts = ["Downloading", f"{fraction:.0%}" if fraction is not None else ""]
+        if progress.bytes_per_s:
+            parts.append(f"· {human.file_size(round(progress.bytes_per_s))}/s")
+        return " ".join(part for part in parts if part)
+    if state is ResultState.FAILED:
+        return "Download failed — Retry"
+    expires = entry.expires
+    moment = now or datetime.now(UTC)
+    if expires is not None and expires < moment:
+        return "Expired"
+    if expires is not None and expires <= moment + EXPIRY_WARNING:
+        return f"Not downloaded · expires in {human.duration_between(moment, expires)}"
+    return "Not downloaded"
 
 
 def progress_text(entry: HistoryEntry) -> str:
@@ -92,7 +159,8 @@ def cell_text(entry: HistoryEntry, column: int) -> str:
         case 0:
             return human.local_time(entry.created_at)
         case 1:
-            return entry.source_name or entry.vid
+            name = entry.source_name or entry.vid
+            return f"{name} · from the account" if entry.from_account else name
         case 2:
             return "Preview" if entry.task_type == "SR_PREVIEW" else "Full"
         case 3:
@@ -106,6 +174,8 @@ def cell_text(entry: HistoryEntry, column: int) -> str:
         case 7:
             return progress_text(entry)
         case 8:
+            return result_text(entry)
+        case 9:
             return entry.tid or ""
         case _:
             return entry.out_vid or ""
@@ -128,6 +198,8 @@ def _search_text(entry: HistoryEntry) -> str:
             "preview" if entry.task_type == "SR_PREVIEW" else "full",
             state_text(entry),
             entry.message or "",
+            entry.result_path or "",
+            "account" if entry.from_account else "",
             f"{entry.width} × {entry.height}",
         )
     ).lower()
@@ -156,6 +228,9 @@ class HistoryTableModel(QAbstractTableModel):
         self._needle = ""
         self._sort_column = WHEN
         self._sort_order = Qt.SortOrder.DescendingOrder
+        self._downloads: dict[int, DownloadProgress] = {}  # entry id -> latest progress
+        self._file_exists: dict[int, bool] = {}  # entry id -> its result file is there
+        self._clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     # --- loading and updating ------------------------------------------------------------------
 
@@ -195,6 +270,9 @@ class HistoryTableModel(QAbstractTableModel):
 
     def upsert(self, entry: HistoryEntry) -> None:
         """Add a new submission or update one in place (a tracked task's progress)."""
+        if entry.result_state is not ResultState.DOWNLOADING:
+            self._downloads.pop(entry.id, None)
+        self._file_exists.pop(entry.id, None)
         index = self._position.get(entry.id)
         if index is not None:
             self._entries[index] = entry
@@ -236,6 +314,51 @@ class HistoryTableModel(QAbstractTableModel):
         self._needle = needle
         self._refilter()
         self.endResetModel()
+
+    def upsert_many(self, entries: Sequence[HistoryEntry]) -> None:
+        """Many rows at once (a merge of the account's tasks): one reset, not one each."""
+        if len(entries) <= 8:
+            for entry in entries:
+                self.upsert(entry)
+            return
+        for entry in entries:
+            self._downloads.pop(entry.id, None)
+            self._file_exists.pop(entry.id, None)
+        merged = {entry.id: entry for entry in self._entries}
+        merged.update((entry.id, entry) for entry in entries)
+        self.set_entries(sorted(merged.values(), key=lambda entry: entry.id, reverse=True))
+
+    def set_download_progress(self, progress: DownloadProgress) -> None:
+        """A download moved on: only its Result cell is repainted."""
+        self._downloads[progress.entry_id] = progress
+        self._cell_changed(progress.entry_id, RESULT)
+
+    def download_progress(self, entry_id: int) -> DownloadProgress | None:
+        return self._downloads.get(entry_id)
+
+    def recheck_files(self) -> None:
+        """Look again whether downloaded results are where they were (on Refresh, on focus)."""
+        self._file_exists.clear()
+        if self._visible:
+            self.dataChanged.emit(self.index(0, RESULT), self.index(len(self._visible) - 1, RESULT))
+
+    def result_file_exists(self, entry: HistoryEntry) -> bool:
+        """Whether a downloaded row's file is still there; asked once per row until rechecked."""
+        known = self._file_exists.get(entry.id)
+        if known is None:
+            known = bool(entry.result_path) and Path(entry.result_path or "").is_file()
+            self._file_exists[entry.id] = known
+        return known
+
+    def set_clock(self, clock: Callable[[], datetime]) -> None:
+        """What "now" is for expiry (tests move it)."""
+        self._clock = clock
+
+    def _cell_changed(self, entry_id: int, column: int) -> None:
+        row = self.row_of(entry_id)
+        if row is not None:
+            cell = self.index(row, column)
+            self.dataChanged.emit(cell, cell)
 
     def entry_at(self, row: int) -> HistoryEntry:
         return self._entries[self._visible[row]]
@@ -303,17 +426,73 @@ class HistoryTableModel(QAbstractTableModel):
             return None
         entry = self._entries[self._visible[index.row()]]
         if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == RESULT:
+                return self._result_text(entry)
             return cell_text(entry, index.column())
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return EXPIRING_BACKGROUND if expiring_soon(entry, self._clock()) else None
         if role == ENTRY_ROLE:
             return entry
         if role == PROGRESS_ROLE:
             return 1.0 if entry.step == "done" else entry.progress
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(entry, index.column())
+        if role == RESULT_ROLE:
+            return self._downloads.get(entry.id)
         return None
 
-    @staticmethod
-    def _tooltip(entry: HistoryEntry, column: int) -> str | None:
+    def _result_text(self, entry: HistoryEntry) -> str:
+        exists = (
+            self.result_file_exists(entry) if entry.result_state is ResultState.DOWNLOADED else True
+        )
+        return result_text(
+            entry,
+            progress=self._downloads.get(entry.id),
+            file_exists=exists,
+            now=self._clock(),
+        )
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self.downloaded_file(self.entry_at(index.row())) is not None:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def downloaded_file(self, entry: HistoryEntry) -> Path | None:
+        """The row's result file when it is downloaded and still there."""
+        if entry.result_state is not ResultState.DOWNLOADED or not entry.result_path:
+            return None
+        return Path(entry.result_path) if self.result_file_exists(entry) else None
+
+    def mimeTypes(self) -> list[str]:
+        return ["text/uri-list"]
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """Dragged rows as file URLs: file managers and editing applications take them."""
+        paths: dict[str, None] = {}
+        for index in indexes:
+            if index.isValid():
+                path = self.downloaded_file(self.entry_at(index.row()))
+                if path is not None:
+                    paths[str(path)] = None
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(path) for path in paths])
+        return data
+
+    def _tooltip(self, entry: HistoryEntry, column: int) -> str | None:
+        if column == RESULT:
+            if entry.result_state is ResultState.FAILED:
+                return entry.result_message
+            if entry.result_path:
+                note = f"\n{entry.result_message}" if entry.result_message else ""
+                return f"{entry.result_path}{note}"
+            expires = entry.expires
+            if expires is not None and entry.is_done:
+                return f"The result expires on the service {human.local_time(expires)}."
+            return None
         if column == STATE and entry.message:
             return entry.message
         if column == SOURCE:

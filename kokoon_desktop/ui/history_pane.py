@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kokoon_desktop.api.endpoint import AuthScheme
 from kokoon_desktop.core.timecode import format_ms
-from kokoon_desktop.storage.history import HistoryEntry, SubmissionState
+from kokoon_desktop.storage.history import HistoryEntry, ResultState, SubmissionState
 from kokoon_desktop.ui.history_model import (
     ENTRY_ROLE,
     PROGRESS,
@@ -73,6 +73,10 @@ class HistoryPane(QWidget):
     resubmit_requested = Signal(object)
     check_requested = Signal(object)
     remove_requested = Signal(object)
+    #: A list of entries whose results to download (done rows; also Retry of a failed one).
+    download_requested = Signal(object)
+    open_requested = Signal(object)
+    reveal_requested = Signal(object)
 
     def __init__(self, model: HistoryTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,7 +97,12 @@ class HistoryPane(QWidget):
         self.table.setAccessibleName("History")
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # A downloaded row dragged out is its file: file managers and editors take it.
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.table.doubleClicked.connect(self._double_clicked)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setAlternatingRowColors(True)
@@ -105,7 +114,7 @@ class HistoryPane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((128, 190, 60, 80, 170, 170, 150, 90, 140, 140)):
+        for column, width in enumerate((128, 190, 60, 80, 170, 170, 150, 90, 210, 140, 140)):
             self.table.setColumnWidth(column, width)
         # A trimmed range is as wide as two times: shown whole, not elided in the middle.
         widest_range = f"{format_ms(0)} – {format_ms(0)}"
@@ -128,6 +137,8 @@ class HistoryPane(QWidget):
         layout.addWidget(self.table)
 
         self._actions = self._make_actions()
+        self.table.selectionModel().selectionChanged.connect(self.update_actions)
+        model.dataChanged.connect(self._selected_row_changed)
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._update_count)
         self._update_count()
@@ -139,6 +150,9 @@ class HistoryPane(QWidget):
             ("copy_out_vid", "Copy output video ID", None, self._copy_out_vid),
             ("copy_json", "Copy request as JSON", None, self._copy_json),
             ("copy_curl", "Copy as curl command", None, self._copy_curl),
+            ("download", "Download result", QKeySequence("Ctrl+D"), self._download),
+            ("open", "Open result", QKeySequence("Ctrl+Shift+O"), self._open),
+            ("reveal", "Reveal in folder", QKeySequence("Ctrl+Shift+R"), self._reveal),
             ("resubmit", "Edit and resubmit", QKeySequence("Ctrl+E"), self._resubmit),
             ("check", "Check on server", None, self._check),
             ("remove", "Remove from history", QKeySequence.StandardKey.Delete, self._remove),
@@ -164,10 +178,58 @@ class HistoryPane(QWidget):
         entry = rows[0].data(ENTRY_ROLE)
         return entry if isinstance(entry, HistoryEntry) else None
 
+    def selected_entries(self) -> list[HistoryEntry]:
+        """Every selected row's entry, top to bottom."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
+        entries = [index.data(ENTRY_ROLE) for index in rows]
+        return [entry for entry in entries if isinstance(entry, HistoryEntry)]
+
     def select_entry(self, entry_id: int) -> None:
         row = self.model.row_of(entry_id)
         if row is not None:
             self.table.selectRow(row)
+
+    def select_entries(self, entry_ids: list[int]) -> None:
+        """Select these rows (those shown) and bring the first into view."""
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        selection = QItemSelection()
+        rows = [row for entry_id in entry_ids if (row := self.model.row_of(entry_id)) is not None]
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, 0))
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().select(selection, flags)
+        if rows:
+            self.table.scrollTo(self.model.index(min(rows), 0))
+
+    def update_actions(self) -> None:
+        """Enable what applies to the selection (the menu and the shortcuts alike)."""
+        entries = self.selected_entries()
+        entry = entries[0] if entries else None
+        self._actions["copy_tid"].setEnabled(entry is not None and entry.tid is not None)
+        self._actions["copy_out_vid"].setEnabled(entry is not None and entry.out_vid is not None)
+        self._actions["check"].setVisible(
+            entry is not None and entry.state is SubmissionState.UNKNOWN
+        )
+        self._actions["download"].setEnabled(any(e.is_done for e in entries))
+        failed = any(e.result_state is ResultState.FAILED for e in entries)
+        self._actions["download"].setText("Retry download" if failed else "Download result")
+        has_file = entry is not None and self.model.downloaded_file(entry) is not None
+        self._actions["open"].setEnabled(has_file)
+        self._actions["reveal"].setEnabled(has_file)
+
+    def _selected_row_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        selected = self.table.selectionModel().selectedRows()
+        if any(top_left.row() <= index.row() <= bottom_right.row() for index in selected):
+            self.update_actions()
+
+    @property
+    def actions_by_name(self) -> dict[str, QAction]:
+        """The row actions (the window's toolbar shares Download with the menu)."""
+        return self._actions
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.entry_count()
@@ -177,15 +239,16 @@ class HistoryPane(QWidget):
         index = self.table.indexAt(point)
         if not index.isValid():
             return
-        self.table.selectRow(index.row())
-        entry = self.selected_entry()
-        if entry is None:
+        if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            self.table.selectRow(index.row())
+        if self.selected_entry() is None:
             return
-        self._actions["copy_tid"].setEnabled(entry.tid is not None)
-        self._actions["copy_out_vid"].setEnabled(entry.out_vid is not None)
-        self._actions["check"].setVisible(entry.state is SubmissionState.UNKNOWN)
+        self.update_actions()
         menu = QMenu(self)
         menu.setObjectName("history_menu")
+        for name in ("download", "open", "reveal"):
+            menu.addAction(self._actions[name])
+        menu.addSeparator()
         for name in ("copy_tid", "copy_in_vid", "copy_out_vid", "copy_json", "copy_curl"):
             menu.addAction(self._actions[name])
         menu.addSeparator()
@@ -231,6 +294,27 @@ class HistoryPane(QWidget):
         entry = self.selected_entry()
         if entry and entry.state is SubmissionState.UNKNOWN:
             self.check_requested.emit(entry)
+
+    def _download(self) -> None:
+        entries = [entry for entry in self.selected_entries() if entry.is_done]
+        if entries:
+            self.download_requested.emit(entries)
+
+    def _open(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and self.model.downloaded_file(entry) is not None:
+            self.open_requested.emit(entry)
+
+    def _reveal(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and self.model.downloaded_file(entry) is not None:
+            self.reveal_requested.emit(entry)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        """A downloaded row opens its result; any other row does nothing (no surprise edits)."""
+        entry = index.data(ENTRY_ROLE)
+        if isinstance(entry, HistoryEntry) and self.model.downloaded_file(entry) is not None:
+            self.open_requested.emit(entry)
 
     def _remove(self) -> None:
         entry = self.selected_entry()

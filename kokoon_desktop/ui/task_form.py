@@ -88,6 +88,8 @@ class SourceInfo:
     total_frames: int | None = None
     #: The service's picture of the video (a storage link: fetched without the token).
     thumb_url: str | None = None
+    #: The local file it was uploaded from, when it was (results land next to it).
+    local_path: str | None = None
 
     @classmethod
     def from_video(cls, video: Video) -> SourceInfo:
@@ -133,6 +135,8 @@ class TaskForm(QWidget):
         self._updating = False
         self._spec: TaskSpec | None = None
         self._busy = False
+        self._connected = True
+        self._waiting_tip = ""
 
         self.range_panel = RangePanel()
         self._build()
@@ -305,6 +309,12 @@ class TaskForm(QWidget):
     def set_busy(self, busy: bool) -> None:
         """While a submission of these settings is on its way, Submit does nothing."""
         self._busy = busy
+        self._refresh_submit()
+
+    def set_connected(self, connected: bool, waiting_tip: str = "") -> None:
+        """Submit waits for the service session: disabled, with ``waiting_tip``, until then."""
+        self._connected = connected
+        self._waiting_tip = waiting_tip
         self._refresh_submit()
 
     def set_cost_text(self, text: str) -> None:
@@ -504,8 +514,11 @@ class TaskForm(QWidget):
         self.source_label.setText(" · ".join(parts))
 
     def _refresh_submit(self) -> None:
-        self.submit.setEnabled(self._spec is not None and not self._busy)
+        self.submit.setEnabled(self._spec is not None and not self._busy and self._connected)
         self.submit.setText("Submitting…" if self._busy else "Submit")
+        self.submit.setToolTip(
+            "Send the task (Ctrl+Enter)" if self._connected else self._waiting_tip
+        )
 
 
 def _by_field(problems: list[Problem]) -> dict[str, str]:

@@ -75,7 +75,7 @@ async def drive(window):
     model.rowsInserted.connect(lambda parent, first, last: say(written=model.entry_at(first).id))
     for number in range(500):
         spec = TaskSpec(vid=vid, category=Category.GENERAL, width=640 + 2 * number, height=360)
-        entry = await window.submit(spec)
+        entry = await window.submission.submit(spec)
         say(answered=entry.id, state=entry.state.value, tid=entry.tid)
     window.close()
 

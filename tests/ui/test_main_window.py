@@ -33,8 +33,9 @@ from kokoon_desktop.paths import profile_paths
 from kokoon_desktop.sandbox import DEMO_TOKEN
 from kokoon_desktop.services.submitter import INTERRUPTED_MESSAGE, NOT_FOUND_MESSAGE
 from kokoon_desktop.storage.history import HistoryEntry, HistoryStore, SubmissionState
+from kokoon_desktop.ui.flows.submission import CREDIT_REFRESH_DELAY_MS
 from kokoon_desktop.ui.history_model import STATE
-from kokoon_desktop.ui.main_window import CREDIT_REFRESH_DELAY_MS, MainWindow
+from kokoon_desktop.ui.main_window import MainWindow
 from kokoon_desktop.ui.messages import Level
 from kokoon_desktop.ui.settings_dialog import SettingsDialog
 from tests.ui.window_fixtures import (
@@ -668,6 +669,7 @@ async def test_history_survives_a_restart(qtbot: QtBot, harness: WindowHarness) 
     harness.sandbox.faults.add(match="POST /task", status=400, message="no")
     choose(qtbot, first.form.category, "CG")
     failed = await submit_and_wait(qtbot, first)
+    await until(lambda: first.live.downloads.in_flight == 0)  # the done task's result is home
     before = [cells(first, entry.id) for entry in rows(first)]
     entries_before = rows(first)
     first.main_splitter.setSizes([500, 300])  # the user gives the history more room

@@ -50,7 +50,7 @@ async def window_with_counter(qtbot: QtBot, harness: WindowHarness, tmp_path: Pa
     clip = make_counter_video(tmp_path / "counter.mp4", frames=FRAMES)
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
-    assert await window.upload_file(clip) is not None
+    assert await window.upload.upload_file(clip) is not None
     assert window.timeline.total_frames == FRAMES
     await until(lambda: shown_frame(window) == 0)
     return window

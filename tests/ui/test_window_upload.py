@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.sandbox.media import write_clip
-from kokoon_desktop.ui.main_window import _dropped_file
+from kokoon_desktop.ui.flows.upload import dropped_file
 from kokoon_desktop.ui.messages import Level
 from tests.media.counter_video import make_counter_video, read_counter
 from tests.ui.window_fixtures import WindowHarness, closes_windows, notification, until
@@ -22,7 +22,7 @@ async def test_an_uploaded_file_becomes_the_source(
     clip = write_clip(tmp_path / "my interview.mp4", width=320, height=180, seconds=1.0)
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
-    video = await window.upload_file(clip)
+    video = await window.upload.upload_file(clip)
     assert video is not None and video.filename == "my interview.mp4"
     source = window.form.source
     assert source is not None and source.vid == video.vid
@@ -44,11 +44,11 @@ async def test_a_failed_upload_says_why_and_keeps_the_form(
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
     harness.sandbox.faults.add(match="POST /video", status=500, message="disk full", times=1)
-    assert await window.upload_file(clip) is None
+    assert await window.upload.upload_file(clip) is None
     assert window.form.source is None
     level, text = notification(window) or (None, "")
     assert level is Level.ERROR and "clip.mp4" in text and "disk full" in text
-    assert await window.upload_file(clip) is not None  # the window keeps working
+    assert await window.upload.upload_file(clip) is not None  # the window keeps working
 
 
 @closes_windows
@@ -59,9 +59,9 @@ async def test_an_upload_can_be_cancelled(
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
     harness.sandbox.faults.add(match="POST /video", slow_s=5.0, times=1)
-    window.start_upload(str(clip))
+    window.upload.start(str(clip))
     await until(lambda: window.cancel_upload_button.isVisible())
-    window.start_upload(str(clip))  # a second one while the first runs is refused
+    window.upload.start(str(clip))  # a second one while the first runs is refused
     assert notification(window) == (
         Level.WARNING,
         "An upload is already running: wait for it or cancel it.",
@@ -77,16 +77,16 @@ def test_only_one_local_file_is_taken_from_a_drop(tmp_path: Path, qapp: object) 
     clip.write_bytes(b"x")
     one = QMimeData()
     one.setUrls([QUrl.fromLocalFile(str(clip))])
-    assert _dropped_file(one) == clip
+    assert dropped_file(one) == clip
     two = QMimeData()
     two.setUrls([QUrl.fromLocalFile(str(clip)), QUrl.fromLocalFile(str(clip))])
-    assert _dropped_file(two) is None
+    assert dropped_file(two) is None
     remote = QMimeData()
     remote.setUrls([QUrl("https://example.com/a.mp4")])
-    assert _dropped_file(remote) is None
+    assert dropped_file(remote) is None
     folder = QMimeData()
     folder.setUrls([QUrl.fromLocalFile(str(tmp_path))])
-    assert _dropped_file(folder) is None
+    assert dropped_file(folder) is None
 
 
 @closes_windows
@@ -96,7 +96,7 @@ async def test_an_uploaded_clip_gets_an_exact_preview_and_a_filmstrip(
     clip = make_counter_video(tmp_path / "counter.mp4", frames=75)
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
-    assert await window.upload_file(clip) is not None
+    assert await window.upload.upload_file(clip) is not None
     timeline = window.timeline
     assert timeline.isEnabled() and timeline.total_frames == 75
     assert window.preview.isVisible()

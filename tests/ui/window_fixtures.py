@@ -5,8 +5,9 @@ stores of a profile folder, a message centre, a session factory) but opens sessi
 in-process :class:`Sandbox` the test holds, with the client's token and timeout chosen by the
 test. Everything it opens it closes: windows (``aclose``), history files, the sandbox.
 
-Two things are tuned for speed, not behaviour: the tracker polls every few tens of
-milliseconds (the app waits 2 s before its first poll) and the quote is debounced for 20 ms.
+Two things are tuned for speed, not behaviour (``SessionTuning``): the tracker polls every few
+tens of milliseconds (the app waits 2 s before its first poll) and the quote is debounced for
+20 ms.
 """
 
 from __future__ import annotations
@@ -26,19 +27,16 @@ from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.api.client import DEFAULT_TIMEOUT, KokoonClient
 from kokoon_desktop.api.retry import RetryPolicy
+from kokoon_desktop.app import App, parse_args
 from kokoon_desktop.paths import profile_paths
 from kokoon_desktop.sandbox import DEMO_TOKEN, Sandbox, SandboxConfig
 from kokoon_desktop.sandbox.config import API_PREFIX
 from kokoon_desktop.services.connection import Connection
-from kokoon_desktop.services.quoter import Quoter
-from kokoon_desktop.services.session import ServiceSession
-from kokoon_desktop.services.tracker import TaskTracker
+from kokoon_desktop.services.session import SessionTuning
 from kokoon_desktop.storage.history import HistoryEntry, HistoryStore
-from kokoon_desktop.storage.settings import SettingsStore
 from kokoon_desktop.ui.history_model import COLUMNS, ENTRY_ROLE, STATE
 from kokoon_desktop.ui.main_window import MainWindow
-from kokoon_desktop.ui.messages import Level, MessageCenter
-from kokoon_desktop.ui.settings_dialog import SettingsDialog
+from kokoon_desktop.ui.messages import Level
 
 #: The simulator's demo clips (640x360, 3 s at 30 fps; 1280x720, 2 s).
 HARBOUR, STREET = "harbour_360p_3s.mp4", "street_720p_2s.mp4"
@@ -79,39 +77,40 @@ class WindowHarness:
         self.vids = {video.filename or video.vid: video.vid for video in page.videos}
         self.sandbox.clear_requests()
 
-    def open_window(self, qtbot: QtBot, profile_dir: Path | None = None) -> MainWindow:
-        """A shown ``MainWindow`` on ``profile_dir`` (the harness's own by default)."""
+    def open_window(
+        self, qtbot: QtBot, profile_dir: Path | None = None, *, output_dir: Path | None = None
+    ) -> MainWindow:
+        """A shown ``MainWindow`` on ``profile_dir`` (the harness's own by default), built by
+        ``App.build_window`` as the app builds it; results go to ``output_dir``, by default a
+        folder of the profile (never the user's own Videos folder)."""
         folder = profile_dir or self.profile_dir
+        results = output_dir or folder / "results"
+        results.mkdir(parents=True, exist_ok=True)
+        argv = ["--profile-dir", str(folder), "--output-dir", str(results)]
         paths = profile_paths(folder)
         paths.ensure()
-        history = HistoryStore(paths.history_file)
-        settings = SettingsStore(paths.settings_file)
-
-        def open_session(window: MainWindow) -> ServiceSession:
-            return self._session(window, history)
-
-        def settings_dialog(parent: QWidget) -> SettingsDialog:
-            return SettingsDialog(settings, parent=parent)
-
+        context = App(
+            parse_args(argv),
+            paths,
+            connect=lambda _settings: self._connection(),
+            tuning=SessionTuning(
+                poll_first_s=POLL_FIRST_S,
+                poll_max_s=POLL_MAX_S,
+                quote_debounce_s=QUOTE_DEBOUNCE_S,
+            ),
+        )
         # As the app does it: quitting is the app's to decide, not Qt's on the last window
         # closed (that would stop the loop under a test that restarts the window).
         QApplication.setQuitOnLastWindowClosed(False)
-        window = MainWindow(
-            history=history,
-            settings=settings,
-            messages=MessageCenter(),
-            open_session=open_session,
-            make_settings_dialog=settings_dialog,
-            connect_now=False,
-        )
+        window = context.build_window(connect_now=False)
         qtbot.addWidget(window)
-        self._opened.append(_Opened(window, history))
+        self._opened.append(_Opened(window, context.history))
         window.show()
         window.activateWindow()
         window.start()
         return window
 
-    def _session(self, window: MainWindow, history: HistoryStore) -> ServiceSession:
+    def _connection(self) -> Connection:
         client = KokoonClient(
             token=self.token,
             base_url=self.sandbox.base_url,
@@ -119,25 +118,7 @@ class WindowHarness:
             timeout=self.client_timeout or DEFAULT_TIMEOUT,
             retry=RetryPolicy(base_delay_s=0.01),
         )
-        connection = Connection(client=client, is_demo=True, label=DEMO_LABEL, sandbox=self.sandbox)
-        session = ServiceSession(
-            connection,
-            history,
-            on_entry=window.entry_changed,
-            on_quote=window.quote_ready,
-            on_error=window.service_error,
-        )
-        # Faster than the app's, so a task is followed to its end in a fraction of a second.
-        session.tracker = TaskTracker(
-            client,
-            history,
-            window.entry_changed,
-            first_delay_s=POLL_FIRST_S,
-            max_delay_s=POLL_MAX_S,
-            on_error=window.service_error,
-        )
-        session.quoter = Quoter(client, window.quote_ready, debounce_s=QUOTE_DEBOUNCE_S)
-        return session
+        return Connection(client=client, is_demo=True, label=DEMO_LABEL, sandbox=self.sandbox)
 
     async def close_window(self, window: MainWindow) -> None:
         """Close as the app does at exit: the window, its session, then its history file."""

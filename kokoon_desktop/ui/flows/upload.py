@@ -1,0 +1,125 @@
+"""Uploading a local file: chosen in a dialog or dropped on the window, with progress.
+
+The upload becomes the form's source; its local copy opens in the preview and timeline, and
+its path is kept so the result can land next to it.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtWidgets import QFileDialog
+
+from kokoon_desktop.api.errors import KokoonError
+from kokoon_desktop.ui.task_form import SourceInfo
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from kokoon_desktop.api.models import Video
+    from kokoon_desktop.ui.main_window import MainWindow
+
+#: What the upload dialog offers; the service probes the file and refuses what it cannot read.
+VIDEO_FILE_FILTERS = [
+    "Videos (*.mp4 *.mov *.mkv *.m4v *.avi *.mxf *.webm *.mts *.m2ts *.ts *.mpg *.mpeg)",
+    "All files (*)",
+]
+
+
+def dropped_file(data: QMimeData) -> Path | None:
+    """The single local file being dragged onto the window, if that is what it is."""
+    urls = data.urls() if data.hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.is_file() else None
+
+
+class UploadFlow(QObject):
+    """One upload at a time, with its progress and Cancel in the status bar."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._host = window.host
+        self._upload: asyncio.Task[object] | None = None
+        #: An upload about to open its local copy (the form's source changes first).
+        self.local_vid: str | None = None
+        window.upload_action.triggered.connect(self.choose)
+        window.cancel_upload_button.clicked.connect(self.cancel)
+
+    @property
+    def in_flight(self) -> bool:
+        return self._upload is not None and not self._upload.done()
+
+    def choose(self) -> None:
+        dialog = QFileDialog(self._window, "Upload a video")
+        dialog.setObjectName("upload_dialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters(VIDEO_FILE_FILTERS)
+        dialog.fileSelected.connect(self.start)
+        dialog.open()
+
+    def start(self, path: str) -> None:
+        if self.in_flight:
+            self._window.messages.warning("An upload is already running: wait for it or cancel it.")
+            return
+        self._upload = self._host.spawn(self.upload_file(Path(path)))
+
+    def cancel(self) -> None:
+        if self._upload is not None and not self._upload.done():
+            self._upload.cancel()
+
+    async def upload_file(self, path: Path) -> Video | None:
+        """Upload with progress in the status bar; the upload becomes the form's source."""
+        import asyncio
+
+        window = self._window
+        session = self._host.session
+        if session is None:
+            return None
+        shown = [0.0]
+
+        def progress(done: int, total: int | None) -> None:
+            now = time.monotonic()
+            if total and (now - shown[0] >= 0.05 or done == total):
+                shown[0] = now
+                window.upload_progress.setValue(round(done / total * 1000))
+
+        window.upload_progress.setValue(0)
+        window.upload_progress.setFormat(f"{path.name}: %p%")
+        window.upload_progress.show()
+        window.cancel_upload_button.show()
+        try:
+            video = await session.connection.client.upload_video(path, progress=progress)
+        except KokoonError as exc:
+            window.messages.error(f"Upload of {path.name} failed: {exc.message}")
+            return None
+        except asyncio.CancelledError:
+            window.messages.info(f"Upload of {path.name} cancelled.")
+            return None
+        finally:
+            window.upload_progress.hide()
+            window.cancel_upload_button.hide()
+        from kokoon_desktop.media.probe import MediaError, probe
+
+        source = replace(SourceInfo.from_video(video), local_path=str(path.absolute()))
+        try:
+            info = probe(path)  # headers only: the exact rate and frame count, locally
+        except MediaError:
+            info = None
+        if info is not None:
+            source = replace(source, fps=str(info.rate), total_frames=info.total_frames)
+        self.local_vid = video.vid if info is not None else None
+        try:
+            window.form.set_source(source)
+        finally:
+            self.local_vid = None
+        if info is not None:
+            window.clip_preview.open_local(path, info, video.vid)
+        window.messages.info(f"Uploaded {video.filename or path.name}: it is the source now.")
+        return video
