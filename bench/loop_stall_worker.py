@@ -83,7 +83,7 @@ async def measure(profile: Path, clip: Path, upload: Path) -> dict[str, object]:
         spec = TaskSpec(
             vid=source.vid, category=list(Category)[i % 5], width=640 + 2 * i, height=360
         )
-        window.spawn(window.submit(spec))
+        window.host.spawn(window.submission.submit(spec))
         # Queued one per turn of the loop, as a batch would be: each submission writes its
         # history row before sending, and 200 such writes in one turn are one long stall.
         await asyncio.sleep(0)
