@@ -16,7 +16,7 @@ from kokoon_desktop.sandbox.config import DEMO_TOKEN
 from kokoon_desktop.sandbox.media import write_clip
 
 #: The source of the 200 followed tasks: long, so its tasks run for seconds, and tiny.
-LONG_CLIP_S = 300
+LONG_CLIP_S = 600
 
 
 def run(result_mib: int = 32) -> dict[str, object]:

@@ -242,3 +242,19 @@ async def test_tasks_made_elsewhere_join_the_history_on_refresh(
     window.refresh_action.trigger()  # again: never a second row
     await until(lambda: window.session is not None)
     assert sum(1 for e in rows(window) if e.tid == created.tid) == 1
+
+
+@closes_windows
+async def test_submit_waits_for_the_session_instead_of_dropping_a_click(
+    qtbot: QtBot, harness: WindowHarness
+) -> None:
+    window = harness.open_window(qtbot)  # opens its session at once, as the app does
+    session, window.host.session = window.host.session, None  # the moment before it opens
+    window._set_connected(False)
+    type_into(qtbot, window.form.vid, harness.vids[HARBOUR])
+    assert window.form.spec is not None
+    assert not window.form.submit.isEnabled()
+    assert window.form.submit.toolTip() == "Connecting to the service…"
+    window.host.session = session
+    window.host.opened.emit()  # the session is open: Submit can act
+    await until(lambda: window.form.submit.isEnabled())
