@@ -108,7 +108,7 @@ def write_sidecar(output: Path, facts: Provenance) -> Path:
     """
     path = sidecar_path(output)
     text = json.dumps(sidecar_document(facts, output), indent=2, ensure_ascii=False)
-    write_atomically(path, text + "\n")
+    write_atomically(path, text + "\n", shared=True)
     return path
 
 

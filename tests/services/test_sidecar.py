@@ -7,6 +7,7 @@ import errno
 import hashlib
 import json
 import os
+import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -195,3 +196,12 @@ def test_a_new_sidecar_replaces_the_old_whole(output: Path) -> None:
     document = json.loads(sidecar_path(output).read_text(encoding="utf-8"))
     assert document["task"]["credits"] == "2"
     assert len(list(output.parent.iterdir())) == 2
+
+
+def test_the_sidecar_is_readable_like_the_video_beside_it(output: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        written = write_sidecar(output, facts())
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(written.stat().st_mode) == 0o644
