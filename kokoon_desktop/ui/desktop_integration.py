@@ -7,7 +7,6 @@ what would be asked of the system without opening a player or a file manager.
 from __future__ import annotations
 
 import logging
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,6 +24,8 @@ DESKTOP_ENTRY = "application://kokoon-desktop.desktop"
 
 
 def _run_detached(command: list[str]) -> bool:
+    import subprocess  # only when a file is revealed: not worth loading at start-up
+
     try:
         subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except OSError as exc:
