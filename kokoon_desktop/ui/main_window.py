@@ -37,11 +37,7 @@ from kokoon_desktop.storage.history import HistoryStore
 from kokoon_desktop.storage.settings import SettingsStore
 from kokoon_desktop.ui.clip_preview import ClipPreview
 from kokoon_desktop.ui.flows.quitting import QuitFlow
-from kokoon_desktop.ui.flows.results import ResultsFlow
 from kokoon_desktop.ui.flows.session_host import SessionHost
-from kokoon_desktop.ui.flows.source_pictures import SourcePicturesFlow
-from kokoon_desktop.ui.flows.submission import SubmissionFlow
-from kokoon_desktop.ui.flows.upload import UploadFlow, dropped_file
 from kokoon_desktop.ui.history_model import HistoryTableModel
 from kokoon_desktop.ui.history_pane import HistoryPane
 from kokoon_desktop.ui.messages import MessageCenter, NotificationBar
@@ -55,6 +51,10 @@ from kokoon_desktop.ui.timeline_widget import TimelineWidget
 if TYPE_CHECKING:
     # Only for types: the HTTP stack, the services and PyAV load after the window is shown.
     from kokoon_desktop.services.session import ServiceSession, SessionObservers
+    from kokoon_desktop.ui.flows.results import ResultsFlow
+    from kokoon_desktop.ui.flows.source_pictures import SourcePicturesFlow
+    from kokoon_desktop.ui.flows.submission import SubmissionFlow
+    from kokoon_desktop.ui.flows.upload import UploadFlow
     from kokoon_desktop.ui.settings_dialog import SettingsDialog
 
 DEMO_BADGE_STYLE = (
@@ -107,10 +107,6 @@ class MainWindow(QMainWindow):
         self._restore_layout()
 
         self.host = SessionHost(lambda: open_session(self._observers()))
-        self.submission = SubmissionFlow(self)
-        self.upload = UploadFlow(self)
-        self.source_pictures = SourcePicturesFlow(self)
-        self.results = ResultsFlow(self)
         self.quitting = QuitFlow(self)
         self._connect()
         self._set_connected(False)
@@ -119,7 +115,29 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Open the session: the client, the services, resumed tracking, the first quote."""
+        self._build_flows()
         self.host.start()
+
+    def _build_flows(self) -> None:
+        """The flows that need the service, made with the session (after the first paint,
+        which they are not needed for: their controls wait for the session anyway)."""
+        if hasattr(self, "submission"):
+            return
+        from kokoon_desktop.ui.flows.results import ResultsFlow
+        from kokoon_desktop.ui.flows.source_pictures import SourcePicturesFlow
+        from kokoon_desktop.ui.flows.submission import SubmissionFlow
+        from kokoon_desktop.ui.flows.upload import UploadFlow
+
+        self.submission: SubmissionFlow = SubmissionFlow(self)
+        self.upload: UploadFlow = UploadFlow(self)
+        self.source_pictures: SourcePicturesFlow = SourcePicturesFlow(self)
+        self.results: ResultsFlow = ResultsFlow(self)
+        self.form.browse_requested.connect(self.browse_videos)
+
+    @property
+    def connected(self) -> bool:
+        """Whether the flows are there (the window has been started)."""
+        return hasattr(self, "submission")
 
     @property
     def session(self) -> ServiceSession | None:
@@ -286,7 +304,6 @@ class MainWindow(QMainWindow):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(self.form.request_submit)
-        self.form.browse_requested.connect(self.browse_videos)
         self.refresh_action.triggered.connect(self._refresh_clicked)
         self.settings_action.triggered.connect(self.open_settings)
         self.shortcuts_action.triggered.connect(self.shortcuts_overlay.toggle)
@@ -345,11 +362,15 @@ class MainWindow(QMainWindow):
     # --- drops ---------------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_file(event.mimeData()) is not None:
+        from kokoon_desktop.ui.flows.upload import dropped_file
+
+        if self.connected and dropped_file(event.mimeData()) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = dropped_file(event.mimeData())
+        from kokoon_desktop.ui.flows.upload import dropped_file
+
+        path = dropped_file(event.mimeData()) if self.connected else None
         if path is not None:
             event.acceptProposedAction()
             self.upload.start(str(path))

@@ -65,7 +65,7 @@ class QuitFlow(QObject):
         window = self._window
         session = window.host.session
         downloads = session.downloads.in_flight if session is not None else 0
-        upload = window.upload.in_flight
+        upload = window.connected and window.upload.in_flight
         if downloads and upload:
             return (
                 f"{downloads} download{'s' if downloads != 1 else ''} and an upload are in "

@@ -14,15 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QSystemTrayIcon
 
 from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.storage.history import HistoryEntry, HistoryError, ResultState
-from kokoon_desktop.ui.desktop_integration import DockProgress, FileLauncher, ResultNotifier
 from kokoon_desktop.ui.history_model import expiring_soon
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
     from kokoon_desktop.services.downloads import DownloadProgress
+    from kokoon_desktop.ui.desktop_integration import DockProgress, FileLauncher, ResultNotifier
     from kokoon_desktop.ui.main_window import MainWindow
 
 #: Account rows whose result expiry is looked up after a merge, newest first, at most.
@@ -45,10 +46,10 @@ class ResultsFlow(QObject):
         super().__init__(window)
         self._window = window
         self._host = window.host
-        self.launcher = launcher or FileLauncher()
-        self.notifier = notifier or ResultNotifier(tray=None, fallback=self._say, parent=self)
-        self.notifier.activated.connect(self.show_rows)
-        self._dock = dock or DockProgress()
+        # The desktop's pieces load with the first result, not at start-up (tests pass fakes).
+        self._launcher = launcher
+        self._notifier = notifier
+        self._dock = dock
         self._progress: dict[int, DownloadProgress] = {}
         self._expiry_said = False
         pane = window.history_pane
@@ -56,10 +57,39 @@ class ResultsFlow(QObject):
         pane.open_requested.connect(self.open_result)
         pane.reveal_requested.connect(self.reveal)
 
-    def use_tray(self, tray: QSystemTrayIcon) -> None:
-        """Announce finished downloads as system notifications from this tray icon."""
-        self.notifier = ResultNotifier(tray=tray, fallback=self._say, parent=self)
-        self.notifier.activated.connect(self.show_rows)
+    @property
+    def launcher(self) -> FileLauncher:
+        if self._launcher is None:
+            from kokoon_desktop.ui.desktop_integration import FileLauncher
+
+            self._launcher = FileLauncher()
+        return self._launcher
+
+    @launcher.setter
+    def launcher(self, launcher: FileLauncher) -> None:
+        self._launcher = launcher
+
+    @property
+    def notifier(self) -> ResultNotifier:
+        if self._notifier is None:
+            self.use_tray(None)
+        assert self._notifier is not None
+        return self._notifier
+
+    def use_tray(self, tray: QSystemTrayIcon | None) -> None:
+        """Announce finished downloads as system notifications from this tray icon (None: in
+        the window's message bar)."""
+        from kokoon_desktop.ui.desktop_integration import ResultNotifier
+
+        self._notifier = ResultNotifier(tray=tray, fallback=self._say, parent=self)
+        self._notifier.activated.connect(self.show_rows)
+
+    def _dock_progress(self) -> DockProgress:
+        if self._dock is None:
+            from kokoon_desktop.ui.desktop_integration import DockProgress
+
+            self._dock = DockProgress()
+        return self._dock
 
     def _say(self, text: str) -> None:
         self._window.messages.info(text)
@@ -98,7 +128,7 @@ class ResultsFlow(QObject):
         running = [p for p in self._progress.values() if p.total]
         total = sum(p.total or 0 for p in running)
         done = sum(p.done for p in running)
-        self._dock.show(done / total if total else None, len(self._progress))
+        self._dock_progress().show(done / total if total else None, len(self._progress))
 
     # --- what the user asks ----------------------------------------------------------------------
 
