@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 from kokoon_desktop.storage.history import HistoryStore
 from kokoon_desktop.storage.settings import SettingsStore
 from kokoon_desktop.ui.clip_preview import ClipPreview
-from kokoon_desktop.ui.flows.quitting import QuitFlow
 from kokoon_desktop.ui.flows.session_host import SessionHost
 from kokoon_desktop.ui.history_model import HistoryTableModel
 from kokoon_desktop.ui.history_pane import HistoryPane
@@ -51,6 +50,7 @@ from kokoon_desktop.ui.timeline_widget import TimelineWidget
 if TYPE_CHECKING:
     # Only for types: the HTTP stack, the services and PyAV load after the window is shown.
     from kokoon_desktop.services.session import ServiceSession, SessionObservers
+    from kokoon_desktop.ui.flows.quitting import QuitFlow
     from kokoon_desktop.ui.flows.results import ResultsFlow
     from kokoon_desktop.ui.flows.source_pictures import SourcePicturesFlow
     from kokoon_desktop.ui.flows.submission import SubmissionFlow
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
 
         self.host = SessionHost(lambda: open_session(self._observers()))
-        self.quitting = QuitFlow(self)
+        self._quitting: QuitFlow | None = None  # made on first need (see :attr:`quitting`)
         self._connect()
         self._set_connected(False)
         if connect_now:
@@ -133,6 +133,16 @@ class MainWindow(QMainWindow):
         self.source_pictures: SourcePicturesFlow = SourcePicturesFlow(self)
         self.results: ResultsFlow = ResultsFlow(self)
         self.form.browse_requested.connect(self.browse_videos)
+        _ = self.quitting  # ready before the loop runs, so no quit waits for an import
+
+    @property
+    def quitting(self) -> QuitFlow:
+        """How the window closes; made on first need, which a close before start can be."""
+        if self._quitting is None:
+            from kokoon_desktop.ui.flows.quitting import QuitFlow
+
+            self._quitting = QuitFlow(self)
+        return self._quitting
 
     @property
     def connected(self) -> bool:
@@ -305,6 +315,7 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(self.form.request_submit)
         self.refresh_action.triggered.connect(self._refresh_clicked)
+        self.quit_action.triggered.connect(lambda: self.quitting.request())
         self.settings_action.triggered.connect(self.open_settings)
         self.shortcuts_action.triggered.connect(self.shortcuts_overlay.toggle)
         self.sign_in_button.clicked.connect(self.open_settings)

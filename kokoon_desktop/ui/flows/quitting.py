@@ -35,7 +35,6 @@ class QuitFlow(QObject):
         #: Set once the async work is wound down: the next close is accepted.
         self.may_close = False
         self._asking: QMessageBox | None = None
-        window.quit_action.triggered.connect(self.request)
 
     @property
     def decided(self) -> bool:
