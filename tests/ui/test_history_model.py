@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,14 @@ from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.core.enums import Category, TaskType
 from kokoon_desktop.core.task_spec import TaskSpec
-from kokoon_desktop.storage.history import HistoryStore, SubmissionState
-from kokoon_desktop.ui.history_model import ENTRY_ROLE, PROGRESS_ROLE, RANGE, HistoryTableModel
+from kokoon_desktop.storage.history import HistoryEntry, HistoryStore, SubmissionState
+from kokoon_desktop.ui.history_model import (
+    COLUMNS,
+    ENTRY_ROLE,
+    PROGRESS_ROLE,
+    RANGE,
+    HistoryTableModel,
+)
 from kokoon_desktop.ui.history_pane import HistoryPane
 
 VIDS = [f"{i:08x}-e830-11f1-97d1-02fc00000001" for i in range(1, 6)]
@@ -138,3 +145,38 @@ def test_the_range_column_shows_a_trimmed_range_whole(tmp_path: Path, qtbot: QtB
         metrics.horizontalAdvance(text) + 8 <= pane.table.columnWidth(RANGE) for text in texts
     )
     store.close()
+
+
+def _entry(number: int, minutes: int, step: str) -> HistoryEntry:
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    return HistoryEntry(
+        number,
+        start + timedelta(minutes=minutes),
+        start,
+        SubmissionState.SUBMITTED,
+        {"vid": f"v{minutes % 7}", "width": 640, "height": 360, "category": "cg"},
+        f"clip{minutes % 5}.mp4",
+        None,
+        tid=f"t{number}",
+        step=step,
+    )
+
+
+@pytest.mark.parametrize("column", range(len(COLUMNS)))
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_a_page_of_rows_lands_where_a_full_sort_puts_it(
+    qtbot: QtBot, column: int, order: Qt.SortOrder
+) -> None:
+    steps = ("done", "running", "error")
+    model = HistoryTableModel()
+    model.set_entries([_entry(i, (i * 37) % 50, steps[i % 3]) for i in range(1, 40)])
+    model.sort(column, order)
+    page = [_entry(i, (i * 11) % 50, steps[i % 2]) for i in range(30, 60)]  # 10 known, 20 new
+    model.upsert_many(page)
+    shown = [model.entry_at(row).id for row in range(model.rowCount())]
+    fresh = HistoryTableModel()
+    merged = {e.id: e for e in [_entry(i, (i * 37) % 50, steps[i % 3]) for i in range(1, 40)]}
+    merged.update((e.id, e) for e in page)
+    fresh.set_entries(list(merged.values()))
+    fresh.sort(column, order)
+    assert shown == [fresh.entry_at(row).id for row in range(fresh.rowCount())]
