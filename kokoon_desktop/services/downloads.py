@@ -26,7 +26,6 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -309,7 +308,7 @@ class Downloads:
         )
         if problem is not None:
             raise _Stop(problem)
-        when = _finished_at(entry)
+        when = entry.finished or entry.updated_at
         name = render_name(
             place.template,
             fields_for(
@@ -402,14 +401,6 @@ def _kept_path(entry: HistoryEntry) -> str | None:
 
 def _exists(path: str | None) -> bool:
     return bool(path) and Path(path or "").is_file()
-
-
-def _finished_at(entry: HistoryEntry) -> datetime:
-    """When the task finished (the service's time), for the date in the file name."""
-    if entry.finish_time:
-        with contextlib.suppress(ValueError):
-            return datetime.fromisoformat(entry.finish_time.replace("Z", "+00:00"))
-    return entry.updated_at
 
 
 def _disk_message(exc: OSError, target: Path | None) -> str:

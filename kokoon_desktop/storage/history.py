@@ -176,6 +176,11 @@ class HistoryEntry:
         return _parse_time(self.expires_at)
 
     @property
+    def finished(self) -> datetime | None:
+        """When the service says the task finished."""
+        return _parse_time(self.finish_time)
+
+    @property
     def vid(self) -> str:
         return _text(self.request_body.get("vid"))
 

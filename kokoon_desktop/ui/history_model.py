@@ -53,8 +53,6 @@ WHEN, SOURCE, TYPE, CATEGORY, RANGE, OUTPUT, STATE, PROGRESS, RESULT, TASK_ID, O
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Progress as a fraction 0..1, or None for an indeterminate or finished state.
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
-#: The row's download progress (a DownloadProgress) while it downloads, else None.
-RESULT_ROLE = Qt.ItemDataRole.UserRole + 3
 #: Search texts are prepared this many rows at a time between events after loading, so a
 #: large history opens at once and search is ready a moment later without a freeze.
 SEARCH_TEXT_BATCH = 4000
@@ -370,9 +368,6 @@ class HistoryTableModel(QAbstractTableModel):
         self._downloads[progress.entry_id] = progress
         self._cell_changed(progress.entry_id, RESULT)
 
-    def download_progress(self, entry_id: int) -> DownloadProgress | None:
-        return self._downloads.get(entry_id)
-
     def recheck_files(self) -> None:
         """Look again whether downloaded results are where they were (on Refresh, on focus)."""
         self._file_exists.clear()
@@ -474,8 +469,6 @@ class HistoryTableModel(QAbstractTableModel):
             return 1.0 if entry.step == "done" else entry.progress
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(entry, index.column())
-        if role == RESULT_ROLE:
-            return self._downloads.get(entry.id)
         return None
 
     def _result_text(self, entry: HistoryEntry) -> str:

@@ -367,15 +367,14 @@ async def test_closing_keeps_the_row_downloading_for_the_next_start(
     assert not Path(row.result_path).exists()
 
 
-def test_only_done_tasks_have_results(history: HistoryStore, spec: TaskSpec) -> None:
+async def test_only_done_tasks_have_results(
+    downloads: Downloads, history: HistoryStore, spec: TaskSpec
+) -> None:
     entry = history.add_submission(
         spec.to_request_body(), source_name=None, source_duration_ms=None
     )
-    service = Downloads.__new__(Downloads)
-    service._history = history
-    service._closed = False
-    service._running = {}
-    assert service.want(entry) == "Only a task that is done has a result to download."
+    assert downloads.want(entry) == "Only a task that is done has a result to download."
+    assert not downloads.in_flight
 
 
 async def test_a_task_done_while_followed_downloads_by_itself_unless_turned_off(

@@ -36,10 +36,6 @@ class QuitFlow(QObject):
         self.may_close = False
         self._asking: QMessageBox | None = None
 
-    @property
-    def decided(self) -> bool:
-        return self._decided
-
     def close_event(self, event: QCloseEvent) -> None:
         if self.may_close:
             event.accept()

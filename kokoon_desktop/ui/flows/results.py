@@ -144,9 +144,6 @@ class ResultsFlow(QObject):
                 self._window.messages.info(problem)
         self._window.submission.update_activity()
 
-    def download_selected(self) -> None:
-        self.download([e for e in self._window.history_pane.selected_entries() if e.is_done])
-
     def open_result(self, entry: HistoryEntry) -> None:
         path = self._window.history_model.downloaded_file(entry)
         if path is None or not self.launcher.open_file(path):
@@ -209,7 +206,7 @@ class ResultsFlow(QObject):
             if entry.is_done
             and entry.expires_at is None
             and entry.result_state is None
-            and entry.updated_at >= horizon
+            and (entry.finished or entry.created_at) >= horizon
         ]
         for entry in sorted(recent, key=lambda e: e.id, reverse=True)[:EXPIRY_LOOKUPS]:
             session.downloads.task_done(entry)
