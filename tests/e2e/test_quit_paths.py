@@ -16,6 +16,7 @@ import json
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,8 @@ from tests.e2e.conftest import Simulator
 from tests.e2e.test_app_e2e import desktop_env
 
 #: The one line the offscreen platform plugin (headless tests only) writes for every window.
+#: How long one run of the app may take before it counts as hung.
+CHILD_LIMIT_S = 45
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
 
 CHILD = '''
@@ -99,8 +102,8 @@ async def first_run(window):
 async def second_run(window):
     def own():  # the simulator's account also holds other tests' tasks, merged as such
         return next(e for e in window.history_model.all_entries() if not e.from_account)
-    await until(lambda: own().result_state is ResultState.DOWNLOADED)
-    say(downloaded=own().result_path)
+    await until(lambda: own().result_state in (ResultState.DOWNLOADED, ResultState.FAILED))
+    say(downloaded=own().result_path, state=own().result_state.value, why=own().result_message)
     window.close()
 
 
@@ -141,6 +144,9 @@ def run_child(
         stderr=subprocess.PIPE,
         text=True,
     ) as child:
+        # A child that hangs is killed, so the test says what it printed instead of timing out.
+        watchdog = threading.Timer(CHILD_LIMIT_S, child.kill)
+        watchdog.start()
         try:
             assert child.stdout is not None and child.stderr is not None
             for line in child.stdout:
@@ -150,10 +156,11 @@ def run_child(
             code = child.wait(timeout=60)
             errors = child.stderr.read()
         finally:
+            watchdog.cancel()
             if child.poll() is None:
                 child.kill()
     stderr = [line for line in errors.splitlines() if OFFSCREEN_NOISE not in line]
-    assert code == 0, "\n".join(stderr)
+    assert code == 0, "\n".join([*map(str, lines), *stderr])
     assert stderr == []
     return lines
 
@@ -190,7 +197,9 @@ def test_quitting_mid_download_exits_0_and_the_download_resumes(
 
     simulator.clear_faults()  # storage answers promptly again
     second = run_child(tmp_path, simulator, vid, "again")
-    (done,) = [line["downloaded"] for line in second if "downloaded" in line]
+    (outcome,) = [line for line in second if "downloaded" in line]
+    assert outcome["state"] == "downloaded", outcome["why"]
+    done = outcome["downloaded"]
     assert Path(done).parent == tmp_path / "out"
     assert Path(done).stat().st_size > 0
     assert sidecar_path(Path(done)).is_file()
