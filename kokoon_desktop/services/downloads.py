@@ -149,10 +149,11 @@ class Downloads:
         problem = _not_downloadable(current)
         if problem is not None:
             return problem
-        if current.id in self._running:
-            return None
+        # Downloaded is asked first: the row is marked before its task has finished unwinding.
         if current.result_state is ResultState.DOWNLOADED and _exists(current.result_path):
             return f"Already downloaded: {current.result_path}"
+        if current.id in self._running:
+            return None
         self._record(current.id, ResultState.QUEUED, path=_kept_path(current))
         self._start(current.id)
         return None
