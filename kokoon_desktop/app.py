@@ -42,6 +42,7 @@ from kokoon_desktop.ui.messages import MessageCenter
 from kokoon_desktop.ui.ui_thread_gc import UiThreadGarbageCollector
 
 if TYPE_CHECKING:
+    from kokoon_desktop.self_checks import CheckResult
     from kokoon_desktop.services.connection import Connection
     from kokoon_desktop.services.downloads import Placement
     from kokoon_desktop.services.session import ServiceSession, SessionObservers, SessionTuning
@@ -238,8 +239,21 @@ async def _smoke_test(window: MainWindow) -> int:
     else:
         outcome.update(ok=True, credit=str(credit.credit))
     outcome["history_rows"] = window.history_model.rowCount()
+    checks = _self_checks()
+    outcome["checks"] = {name: result.ok for name, result in checks.items()}
+    outcome["check_details"] = {name: result.detail for name, result in checks.items()}
     print(json.dumps(outcome), flush=True)
-    return 0 if outcome["ok"] else 1
+    return 0 if outcome["ok"] and all(result.ok for result in checks.values()) else 1
+
+
+def _self_checks() -> dict[str, CheckResult]:
+    """The native pieces a frozen build must carry, each tried for real (see self_checks)."""
+    from kokoon_desktop.self_checks import run_native_checks
+    from kokoon_desktop.ui.image_plugins import check_jpeg
+
+    checks = run_native_checks()
+    checks["jpeg"] = check_jpeg()
+    return dict(sorted(checks.items()))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -132,6 +132,9 @@ def test_smoke_test_in_demo_mode(tmp_path: Path) -> None:
     assert code == 0, stderr
     assert outcome["ok"] is True and outcome["demo"] is True
     assert outcome["credit"] == "5000" and outcome["history_rows"] == 0
+    # The native pieces a frozen build must carry, each tried for real.
+    assert outcome["checks"] == {"decode": True, "jpeg": True, "keyring": True, "tls": True}
+    assert set(outcome["check_details"]) == set(outcome["checks"])
     # Everything went into the profile folder.
     assert profile_paths(tmp_path / "profile").history_file.is_file()
 
