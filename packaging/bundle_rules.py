@@ -11,6 +11,7 @@ the spec (``kokoon-desktop.spec``) and the Linux build (``build_linux.py``) appl
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -135,8 +136,13 @@ def is_root(dest: str) -> bool:
     these reaches them."""
     path = PurePosixPath(dest)
     return (
-        path.name.endswith((".abi3.so", ".so")) and (".cpython-" in path.name or ".abi3." in path.name)
-    ) or "plugins" in path.parts or path.name.startswith("libpython")
+        (
+            path.name.endswith((".abi3.so", ".so"))
+            and (".cpython-" in path.name or ".abi3." in path.name)
+        )
+        or "plugins" in path.parts
+        or path.name.startswith("libpython")
+    )
 
 
 @dataclass(frozen=True)
@@ -189,3 +195,21 @@ def needed_sonames(path: Path) -> list[str]:
         for line in out.splitlines()
         if "(NEEDED)" in line and "[" in line
     ]
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def newest_glibc(paths: Iterable[Path]) -> str:
+    """The newest ``GLIBC_x.y`` symbol version any of these ELF files needs: the oldest glibc
+    the bundle runs on."""
+    files = [str(path) for path in paths]
+    found = {"2.2.5"}
+    for start in range(0, len(files), 200):  # one readelf for many files
+        out = subprocess.run(
+            ["readelf", "--version-info", "--wide", *files[start : start + 200]],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        found.update(re.findall(r"Name: GLIBC_([0-9]+(?:\.[0-9]+)+)\b", out))
+    return max(found, key=version_key)
