@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench sandbox screenshots clean
+.PHONY: run test lint bench sandbox screenshots package package-test clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -38,6 +38,21 @@ $(BENCH_STAMP): $(STAMP)
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench $(ARGS)
 
+# Installers (Linux here; Windows and macOS on their own runners, see packaging/README.md):
+# the frozen folder, its tarball and a .deb in dist/. PACKAGE_ARGS=--fast compresses quickly.
+PACKAGE_STAMP := $(VENV)/.installed-package
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP)
+	$(BIN)/python packaging/build_linux.py $(PACKAGE_ARGS)
+
+# Unpacks what `make package` built and runs it with a bare environment.
+package-test: $(PACKAGE_STAMP)
+	$(BIN)/python packaging/package_test.py
+
 screenshots: $(STAMP)
 	$(BIN)/python -m tools.screenshots
 
@@ -45,4 +60,4 @@ sandbox: $(STAMP)
 	$(BIN)/python -m kokoon_desktop.sandbox --port 8765
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis build dist

@@ -19,6 +19,7 @@ from bench import (
     download_stall,
     exact_seek,
     filmstrip_speed,
+    frozen_startup,
     history_ui,
     loop_stall,
     range_sync,
@@ -66,6 +67,33 @@ def _startup_section(r: dict[str, Any]) -> str:
             f"({_verdict(r['no_bytecode_ratio'] <= 2)} 2x) |",
             f"| Kokoon Desktop, connected, credit shown | {r['connected_s'] * 1000:.0f} ms | "
             f"{r['connected_s'] / r['bare_s']:.2f}x |",
+        ]
+    )
+
+
+def _frozen_section(r: dict[str, Any]) -> str:
+    return "\n".join(
+        [
+            "The frozen app (`make package`, PyInstaller onedir) against the source install "
+            "(with its bytecode cache), started by turns: fresh process to an interactive "
+            f"window, offscreen, demo mode, a fresh profile; medians of {r['runs']} runs each. "
+            "Sizes of what `make package` built (the CI builds its .deb and tarball with fast "
+            "compression; a release uses xz and gzip -9, the sizes below are of the last build).",
+            "",
+            "| measure | source install (reference) | frozen | ratio (target) |",
+            "| --- | --- | --- | --- |",
+            f"| interactive window | {r['source_s'] * 1000:.0f} ms | {r['frozen_s'] * 1000:.0f} ms"
+            f" | {r['ratio']:.2f}x ({_verdict(r['ratio'] <= 1.2)} 1.2x) |",
+            f"| connected, credit shown | {r['source_connected_s'] * 1000:.0f} ms | "
+            f"{r['frozen_connected_s'] * 1000:.0f} ms | "
+            f"{r['frozen_connected_s'] / r['source_connected_s']:.2f}x |",
+            "",
+            "| built | size (budget) |",
+            "| --- | --- |",
+            f"| `dist/kokoon-desktop/` (`du -sm`) | {r['folder_mib']:.0f} MiB "
+            f"({_verdict(r['folder_mib'] <= 220)} 220 MiB) |",
+            f"| .deb | {r['deb_mib']:.1f} MiB |",
+            f"| .tar.gz | {r['tarball_mib']:.1f} MiB |",
         ]
     )
 
@@ -359,6 +387,7 @@ def _range_section(r: dict[str, Any]) -> str:
 
 SECTIONS: dict[str, tuple[str, Callable[[], dict[str, Any]], Callable[[dict[str, Any]], str]]] = {
     "startup": ("Start-up", startup.run, _startup_section),
+    "frozen": ("Frozen app: start-up and size", frozen_startup.run, _frozen_section),
     "loop": ("Event-loop stalls under load", loop_stall.run, _stall_section),
     "downloads": (
         "Event-loop stalls while results download",

@@ -188,9 +188,9 @@ async def run_window(
     import asyncio
 
     try:
-        window.start()
         if smoke_test:
             return await _smoke_test(window)
+        window.start()
         if context.args.exit_when_ready:
             await window.refresh_credit()
             print(json.dumps({"connected": True}), flush=True)
@@ -228,18 +228,29 @@ def _announce_results_in_tray(window: MainWindow) -> None:
 
 
 async def _smoke_test(window: MainWindow) -> int:
+    """Connect, make one round trip and run the self-checks; print one JSON line.
+
+    The self-checks run first and are reported whatever happens next: a build that lost a
+    piece may not even connect (no CA file, no FFmpeg for the simulator), and the line must
+    say which piece.
+    """
     import asyncio
 
-    connection = window.live.connection
-    outcome: dict[str, object] = {"service": connection.label, "demo": connection.is_demo}
+    checks = _self_checks()
+    outcome: dict[str, object] = {}
     try:
+        window.start()
+        connection = window.live.connection
+        outcome.update(service=connection.label, demo=connection.is_demo)
         credit = await asyncio.wait_for(connection.client.get_credit(), SMOKE_TEST_TIMEOUT_S)
     except (KokoonError, TimeoutError) as exc:
         outcome.update(ok=False, error=str(exc) or "timed out")
+    except Exception as exc:  # the report is the point: whatever broke is named in it
+        log.exception("smoke test: the window could not connect")
+        outcome.update(ok=False, error=f"{type(exc).__name__}: {exc}")
     else:
         outcome.update(ok=True, credit=str(credit.credit))
     outcome["history_rows"] = window.history_model.rowCount()
-    checks = _self_checks()
     outcome["checks"] = {name: result.ok for name, result in checks.items()}
     outcome["check_details"] = {name: result.detail for name, result in checks.items()}
     print(json.dumps(outcome), flush=True)
