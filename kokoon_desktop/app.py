@@ -24,6 +24,7 @@ from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.environment import ENV_API_URL
 from kokoon_desktop.log import configure_logging, redact
 from kokoon_desktop.paths import ProfilePaths, profile_paths
+from kokoon_desktop.resources import resource
 from kokoon_desktop.storage.history import HistoryError, HistoryStore
 from kokoon_desktop.storage.settings import SettingsStore
 from kokoon_desktop.storage.token_store import SessionTokenStore
@@ -33,12 +34,14 @@ from kokoon_desktop.storage.token_store import SessionTokenStore
 # every module imported after it (to find those that use it, for its ``__feature__`` options),
 # which costs start-up time for nothing.
 from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kokoon_desktop.ui.crash_reporter import install_excepthook
 from kokoon_desktop.ui.flows.quitting import install_quit_triggers
 from kokoon_desktop.ui.main_window import MainWindow
 from kokoon_desktop.ui.messages import MessageCenter
+from kokoon_desktop.ui.open_requests import hand_over, server_name
 from kokoon_desktop.ui.ui_thread_gc import UiThreadGarbageCollector
 
 if TYPE_CHECKING:
@@ -47,9 +50,12 @@ if TYPE_CHECKING:
     from kokoon_desktop.services.downloads import Placement
     from kokoon_desktop.services.session import ServiceSession, SessionObservers, SessionTuning
     from kokoon_desktop.storage.settings import Settings
+    from kokoon_desktop.ui.open_requests import InstanceServer
     from kokoon_desktop.ui.settings_dialog import SettingsDialog
 
 SMOKE_TEST_TIMEOUT_S = 15.0
+#: The app's identity on the desktop: its desktop entry, icons and AppStream id.
+APP_ID = "io.kokoon.KokoonDesktop"
 log = logging.getLogger(__name__)
 
 
@@ -78,6 +84,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="quit as soon as the window is shown and responsive (start-up benchmarks)",
     )  # fmt: skip
     parser.add_argument("--version", action="version", version=f"Kokoon Desktop {__version__}")
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE",
+        help="a video to open as the source (given to the running window if there is one)",
+    )  # fmt: skip
     return parser.parse_args(argv)
 
 
@@ -267,6 +277,24 @@ def _self_checks() -> dict[str, CheckResult]:
     return dict(sorted(checks.items()))
 
 
+def _take_open_requests(
+    app: QApplication, window: MainWindow, instance_name: str, files: list[str]
+) -> InstanceServer:
+    """Become the instance later starts hand their files to, and open this start's own."""
+    from kokoon_desktop.ui.open_requests import FileOpenEvents, InstanceServer
+
+    server = InstanceServer(instance_name, window)
+    server.received.connect(window.opening.open)
+    if not server.listen():
+        log.info("another window of this profile listens for open requests")
+    events = FileOpenEvents(window)
+    events.requested.connect(window.opening.open)
+    app.installEventFilter(events)
+    if files:
+        window.opening.open(files)
+    return server
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     paths = profile_paths(args.profile_dir)
@@ -277,12 +305,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Kokoon Desktop")
     app.setApplicationDisplayName("Kokoon Desktop")
     app.setOrganizationName("Kokoon")
+    # Ties the windows to the desktop entry (Wayland's app id, the taskbar's grouping).
+    app.setDesktopFileName(APP_ID)
+    # Starts that only automate (smoke test, benchmarks) never meet a running window.
+    automation = args.smoke_test or args.exit_when_ready
+    files = [str(Path(f).expanduser().absolute()) for f in args.files]
+    instance_name = server_name(paths.config_dir)
+    if not automation and hand_over(instance_name, files):
+        return 0  # the running window took them
     # Quitting is ours to do once the async work is wound down (run_window returns); letting Qt
     # quit on the last window would stop the loop under tasks still finishing.
     app.setQuitOnLastWindowClosed(False)
     window = open_window(context)
     if args.exit_when_ready:
         print(json.dumps({"ready": True}), flush=True)
+    # Set once the window is shown: drawing the SVG would delay the first paint.
+    app.setWindowIcon(QIcon(str(resource("icons", "kokoon-desktop.svg"))))
+    server = None if automation else _take_open_requests(app, window, instance_name, files)
     # The log file and the history are opened once the window is on screen: nothing before
     # logs, the history is read when the window connects (right after), and on a first start
     # creating the history file waits for the disk.
@@ -306,6 +345,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:  # a bad API address from the command line or the environment
         print(f"kokoon-desktop: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if server is not None:
+            server.close()  # removes the socket: the next start need not probe it
     return result
 
 

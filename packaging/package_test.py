@@ -197,6 +197,25 @@ def check_deb_metadata(root: Path) -> None:
     print(f"  {DEB.name}: {depends}")
 
 
+def check_windows_installer_script(folder: Path, scratch: Path) -> None:
+    """Compile the NSIS script over the real folder (Linux files, Windows layout): a syntax and
+    completeness check of what the Windows runner will run."""
+    if shutil.which("makensis") is None:
+        print("  makensis is not installed (Debian: nsis): the installer script is not checked")
+        return
+    out = scratch / f"KokoonDesktop-{__version__}-setup.exe"
+    icon = ROOT / "build" / "icons" / "kokoon-desktop.ico"
+    done = subprocess.run(
+        ["makensis", "-V2", "-WX", f"-DVERSION={__version__}", f"-DSOURCE_DIR={folder}",
+         f"-DOUT_FILE={out}", f"-DICON={icon}", "-DFAST",
+         str(HERE / "windows" / "kokoon-desktop.nsi")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    check(done.returncode == 0, f"makensis: {done.stdout}{done.stderr}")
+    print(f"  NSIS script compiles over the folder ({out.stat().st_size / 2**20:.0f} MiB, stored)")
+    out.unlink()
+
+
 def main() -> int:
     for tool in ("dpkg-deb", "desktop-file-validate", "appstreamcli"):
         if shutil.which(tool) is None:
@@ -229,6 +248,8 @@ def main() -> int:
             check(ran.code == 0 and outcome.get("checks") == dict.fromkeys(CHECKS, True),
                   f"from the tarball: {outcome} {ran.stderr}")  # fmt: skip
             print("  smoke test passes from", elsewhere)
+            print("Windows installer script:")
+            check_windows_installer_script(elsewhere / "kokoon-desktop", scratch)
         except Failed as failure:
             print(f"package-test FAILED: {failure}")
             return 1

@@ -50,6 +50,7 @@ from kokoon_desktop.ui.timeline_widget import TimelineWidget
 if TYPE_CHECKING:
     # Only for types: the HTTP stack, the services and PyAV load after the window is shown.
     from kokoon_desktop.services.session import ServiceSession, SessionObservers
+    from kokoon_desktop.ui.flows.opening import OpeningFlow
     from kokoon_desktop.ui.flows.quitting import QuitFlow
     from kokoon_desktop.ui.flows.results import ResultsFlow
     from kokoon_desktop.ui.flows.source_pictures import SourcePicturesFlow
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
 
         self.host = SessionHost(lambda: open_session(self._observers()))
         self._quitting: QuitFlow | None = None  # made on first need (see :attr:`quitting`)
+        self._opening: OpeningFlow | None = None  # the same (see :attr:`opening`)
         self._connect()
         self._set_connected(False)
         if connect_now:
@@ -143,6 +145,16 @@ class MainWindow(QMainWindow):
 
             self._quitting = QuitFlow(self)
         return self._quitting
+
+    @property
+    def opening(self) -> OpeningFlow:
+        """Files asked to be opened from outside; made on first need, which can come before
+        the window is connected (a file on the command line)."""
+        if self._opening is None:
+            from kokoon_desktop.ui.flows.opening import OpeningFlow
+
+            self._opening = OpeningFlow(self)
+        return self._opening
 
     @property
     def connected(self) -> bool:
