@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from kokoon_desktop import __version__
 from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.environment import ENV_API_URL
+from kokoon_desktop.instance import may_be_listening, server_name
 from kokoon_desktop.log import configure_logging, redact
 from kokoon_desktop.paths import ProfilePaths, profile_paths
 from kokoon_desktop.resources import resource
@@ -41,7 +42,6 @@ from kokoon_desktop.ui.crash_reporter import install_excepthook
 from kokoon_desktop.ui.flows.quitting import install_quit_triggers
 from kokoon_desktop.ui.main_window import MainWindow
 from kokoon_desktop.ui.messages import MessageCenter
-from kokoon_desktop.ui.open_requests import hand_over, server_name
 from kokoon_desktop.ui.ui_thread_gc import UiThreadGarbageCollector
 
 if TYPE_CHECKING:
@@ -311,8 +311,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     automation = args.smoke_test or args.exit_when_ready
     files = [str(Path(f).expanduser().absolute()) for f in args.files]
     instance_name = server_name(paths.config_dir)
-    if not automation and hand_over(instance_name, files):
-        return 0  # the running window took them
+    if not automation and may_be_listening(instance_name):
+        from kokoon_desktop.ui.open_requests import hand_over
+
+        if hand_over(instance_name, files):
+            return 0  # the running window took them
     # Quitting is ours to do once the async work is wound down (run_window returns); letting Qt
     # quit on the last window would stop the loop under tasks still finishing.
     app.setQuitOnLastWindowClosed(False)

@@ -11,18 +11,15 @@ macOS does not start the app with arguments for this: it sends the running appli
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
 import logging
-import os
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFileOpenEvent
+
+from kokoon_desktop.instance import may_be_listening
 
 if TYPE_CHECKING:
     # Loaded only when used: the network module costs start-up time, and most starts need
@@ -37,29 +34,10 @@ ACK = b"ok\n"
 MAX_REQUEST_BYTES = 1 << 20
 
 
-def server_name(profile_dir: Path) -> str:
-    """The local socket's name for this user and this profile (two profiles never meet)."""
-    user = str(os.getuid()) if hasattr(os, "getuid") else getpass.getuser()
-    digest = hashlib.sha256(f"{user}\0{profile_dir}".encode()).hexdigest()[:16]
-    return f"kokoon-desktop-{user}-{digest}"
-
-
-def _may_be_listening(name: str) -> bool:
-    """False when no instance can be listening, known without loading Qt's network module.
-
-    On Unix a listening instance has a socket file in Qt's temporary folder; its absence is the
-    common case (the app is not running) and costs one ``stat``. Windows' named pipes have no
-    such file: there the answer is always "maybe".
-    """
-    if sys.platform == "win32":
-        return True
-    return Path(QDir.tempPath(), name).exists()
-
-
 def hand_over(name: str, files: list[str]) -> bool:
     """Give ``files`` (absolute paths; empty to just bring the window forward) to the instance
     listening on ``name``. True when it took them; False when no instance answered."""
-    if not _may_be_listening(name):
+    if not may_be_listening(name):
         return False
     from PySide6.QtNetwork import QLocalSocket
 

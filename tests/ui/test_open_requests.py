@@ -17,7 +17,8 @@ from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
-from kokoon_desktop.ui.open_requests import InstanceServer, hand_over, server_name
+from kokoon_desktop.instance import server_name, socket_path
+from kokoon_desktop.ui.open_requests import InstanceServer, hand_over
 
 
 @pytest.fixture
@@ -84,6 +85,15 @@ def test_an_empty_hand_over_is_delivered_too(
 
 def test_no_running_instance_means_no_hand_over(qapp: object, name: str) -> None:
     assert hand_over(name, ["/tmp/x.mp4"]) is False
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets")
+@pytest.mark.parametrize("tmpdir", ["", "/var/tmp/", "/tmp/kokoon tests"])
+def test_the_socket_is_looked_for_where_qt_puts_it(
+    qapp: object, name: str, tmpdir: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TMPDIR", tmpdir)
+    assert socket_path(name) == Path(QDir.tempPath(), name)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets")
