@@ -295,7 +295,26 @@ def _take_open_requests(
     return server
 
 
+if sys.platform == "win32":
+
+    def _console_for_output() -> None:
+        """A windowed Windows build has no standard output: attach to the console it was
+        started from, so ``--version`` and ``--smoke-test`` can print there (a runner reads
+        the line)."""
+        import ctypes
+
+        if getattr(sys, "stdout", None) is None and ctypes.windll.kernel32.AttachConsole(-1):
+            sys.stdout = Path("CONOUT$").open("w", encoding="utf-8")  # noqa: SIM115 - for good
+            sys.stderr = sys.stdout
+
+else:
+
+    def _console_for_output() -> None:
+        """Elsewhere a program started from a console writes to it already."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _console_for_output()
     args = parse_args(argv)
     paths = profile_paths(args.profile_dir)
     paths.ensure()

@@ -9,6 +9,8 @@ shipped in ``resources/selfcheck/``, and is true only when it worked.
 
 from __future__ import annotations
 
+import importlib
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,12 +46,24 @@ def check_decode(video: Path | None = None) -> CheckResult:
     return CheckResult(True, f"{codec} {image.width}x{image.height}")
 
 
-def check_keyring() -> CheckResult:
-    """Name the keyring backend that loads. The fail backend (no keychain on this computer)
-    counts as loaded: the app then keeps a token for the session, which works."""
+#: The keychain backends each platform's users have, by module: keyring imports them by name
+#: from its entry points, so a frozen build can lose them without noticing.
+PLATFORM_BACKENDS = {
+    "linux": ("keyring.backends.SecretService", "keyring.backends.kwallet"),
+    "darwin": ("keyring.backends.macOS",),
+    "win32": ("keyring.backends.Windows",),
+}
+
+
+def check_keyring(platform: str = sys.platform) -> CheckResult:
+    """Name the keyring backend that loads, after checking that the platform's own backends are
+    there. The fail backend (no keychain on this computer) counts as loaded: the app then keeps
+    a token for the session, which works."""
     try:
         import keyring
 
+        for module in PLATFORM_BACKENDS.get(platform, ()):
+            importlib.import_module(module)
         backend = keyring.get_keyring()
     except Exception as exc:
         return CheckResult.failed(exc)

@@ -72,6 +72,17 @@ def test_keyring_fails_when_it_cannot_be_imported(monkeypatch: pytest.MonkeyPatc
     assert not check_keyring().ok
 
 
+@pytest.mark.parametrize("platform", ["linux", "darwin", "win32"])
+def test_keyring_fails_when_the_platforms_backend_is_missing(
+    monkeypatch: pytest.MonkeyPatch, platform: str
+) -> None:
+    # A frozen build without the hidden imports: the backend modules are not in the bundle.
+    for module in self_checks.PLATFORM_BACKENDS[platform]:
+        monkeypatch.setitem(sys.modules, module, None)
+    result = check_keyring(platform)
+    assert not result.ok and "keyring.backends" in result.detail
+
+
 def test_keyring_fails_when_no_backend_loads(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken() -> keyring.backend.KeyringBackend:
         raise RuntimeError("no backend could be imported")
