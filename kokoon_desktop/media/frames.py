@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import av
 import av.error
@@ -28,6 +28,9 @@ import av.error
 from kokoon_desktop.core.timecode import FrameRate
 from kokoon_desktop.media.h264_nal import avcc_length_size, is_nonreference_picture
 from kokoon_desktop.media.probe import MediaError, MediaInfo, probe
+
+if TYPE_CHECKING:
+    from kokoon_desktop.media.frame_index import FrameIndex
 
 __all__ = ["FrameReader", "RgbImage", "fit_size", "to_rgb"]
 
@@ -98,11 +101,20 @@ class FrameReader:
     """
 
     def __init__(
-        self, path: Path | str, info: MediaInfo | None = None, *, threads: int = 0
+        self,
+        path: Path | str,
+        info: MediaInfo | None = None,
+        *,
+        threads: int = 0,
+        index: FrameIndex | None = None,
     ) -> None:
         """Open `path` (probed first unless `info` is given). `threads` is how many threads
-        the decoder may use, 0 for FFmpeg's choice (about one per core)."""
+        the decoder may use, 0 for FFmpeg's choice (about one per core). With the file's
+        `index`, frames are counted as a plain decode presents them (start offsets, edit
+        lists, variable rates); without it, on the nominal rate's grid from the stream's
+        start."""
         self.info = info if info is not None else probe(path)
+        self.index = index
         self._path = Path(path)
         try:
             self._container = av.open(str(self._path))
@@ -142,12 +154,21 @@ class FrameReader:
 
     def index_of_pts(self, pts: int) -> int:
         """The frame index a presentation timestamp (in stream time base) falls on."""
+        if self.index is not None:
+            return self.index.times.index_at(pts)
         seconds = (pts - self._start_pts) * self._time_base
         return math.floor(seconds * self.rate.value + Fraction(1, 2))
 
     def pts_of_index(self, index: int) -> int:
         """The presentation timestamp where frame `index` starts, in stream time base."""
+        if self.index is not None:
+            return self.index.times.pts_of(index)
         return self._start_pts + math.floor(Fraction(index) / self.rate.value / self._time_base)
+
+    @property
+    def total_frames(self) -> int:
+        """Frames a plain decode presents (the index's count), else the headers' count."""
+        return self.index.total_frames if self.index is not None else self.info.total_frames
 
     @property
     def position(self) -> int | None:
@@ -263,6 +284,8 @@ class FrameReader:
     def _seek_at_or_before(self, index: int, *, drain: bool) -> tuple[int, av.VideoFrame] | None:
         """Seek to the keyframe before frame `index`; the first frame decoded from there
         (at or before the index), or None when the file ends first."""
+        if self.index is not None:
+            return self._seek_by_index(index, drain=drain)
         seek_pts = self.pts_of_index(index)
         for _ in range(_SEEK_RETRIES):
             self._seek(seek_pts, wanted_from=index, drain_at=index if drain else None)
@@ -272,6 +295,26 @@ class FrameReader:
             # Landed after the target: seek again from before the keyframe we hit.
             seek_pts = min(seek_pts, self.pts_of_index(first[0])) - 1
         self._seek(self._start_pts, wanted_from=index, drain_at=index if drain else None)
+        return self._next_frame()
+
+    def _seek_by_index(self, index: int, *, drain: bool) -> tuple[int, av.VideoFrame] | None:
+        """Seek to the index's keyframe before frame `index`, and accept the landing only on a
+        keyframe at or before it: a decode that starts anywhere else (a transport stream's
+        seeks are estimates, and land late) would show pictures built on missing references.
+        Earlier keyframes are tried in turn, then the start of the file."""
+        assert self.index is not None
+        keyframes = self.index.keyframes
+        drain_at = index if drain else None
+        candidates = [k for k in reversed(keyframes) if k <= index][:_SEEK_RETRIES]
+        for keyframe in candidates:
+            self._seek(self.index.seek_point(keyframe), wanted_from=index, drain_at=drain_at)
+            first = self._next_frame()
+            if first is None:
+                return None
+            if first[0] <= index and (first[0] in keyframes or first[0] == 0):
+                return first
+        self._seek(min(self.index.seek_points[0], self._start_pts), wanted_from=index,
+                   drain_at=drain_at)  # fmt: skip
         return self._next_frame()
 
     def _seek(
@@ -288,9 +331,10 @@ class FrameReader:
         self._reset()
         self.seeks += 1
         try:
-            self._container.seek(
-                max(pts, self._start_pts), backward=True, any_frame=False, stream=self._stream
-            )
+            # A keyframe's decode timestamp (the index's seek points) may lie before the
+            # stream's start time; other targets are kept within the stream.
+            target = pts if self.index is not None else max(pts, self._start_pts)
+            self._container.seek(target, backward=True, any_frame=False, stream=self._stream)
         except av.error.FFmpegError as error:
             raise MediaError(f"Cannot seek in “{self._path.name}”: {error}") from error
         self._wanted_from = wanted_from
@@ -381,5 +425,5 @@ class FrameReader:
     def _past_end(self, index: int) -> MediaError:
         return MediaError(
             f"“{self._path.name}” has no frame {index}: it ends before it "
-            f"(it should have {self.info.total_frames} frames)."
+            f"(it should have {self.total_frames} frames)."
         )

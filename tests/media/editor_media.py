@@ -1,0 +1,102 @@
+"""The files editors bring, made with PyAV, each frame with its index burned in (see
+``counter_video``): a transport stream starting well above zero, MPEG-2 in a transport stream,
+a variable-rate phone clip, and an MP4 trimmed by stream copy (an edit list)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+from pathlib import Path
+
+import av
+
+from tests.media.counter_video import _pattern, _rgb_frame, make_counter_video
+
+WIDTH, HEIGHT = 160, 90
+
+
+def plain_decode(path: Path) -> list[av.VideoFrame]:
+    """Every frame a plain decode presents, in order: the definition of frame i."""
+    with av.open(str(path)) as container:
+        return list(container.decode(container.streams.video[0]))
+
+
+def remux_to_transport_stream(source: Path, target: Path) -> Path:
+    """The same pictures in MPEG-TS, as a camcorder or a broadcast recorder writes them."""
+    with av.open(str(source)) as reader, av.open(str(target), "w", format="mpegts") as writer:
+        video = reader.streams.video[0]
+        out = writer.add_stream_from_template(video)
+        for packet in reader.demux(video):
+            if packet.dts is None:
+                continue
+            packet.stream = out
+            writer.mux(packet)
+    return target
+
+
+def make_mpeg2_transport_stream(target: Path, *, frames: int = 50) -> Path:
+    """MPEG-2 video with B-frames in a transport stream (broadcast, older camcorders)."""
+    with av.open(str(target), "w", format="mpegts") as container:
+        stream = container.add_stream("mpeg2video", rate=25)
+        stream.width, stream.height, stream.pix_fmt = WIDTH, HEIGHT, "yuv420p"
+        stream.codec_context.gop_size = 12
+        stream.codec_context.max_b_frames = 2
+        stream.codec_context.bit_rate = 2_000_000
+        for index in range(frames):
+            frame = _rgb_frame(_pattern(index, WIDTH, HEIGHT), WIDTH, HEIGHT)
+            frame.pts = index
+            container.mux(stream.encode(frame.reformat(format="yuv420p")))
+        container.mux(stream.encode(None))
+    return target
+
+
+def make_variable_rate(target: Path, times_ms: Sequence[int], *, keyint: int = 12) -> Path:
+    """H.264 in MP4 with each frame at its own millisecond (a phone's variable frame rate)."""
+    with av.open(str(target), "w") as container:
+        stream = container.add_stream(
+            "libx264",
+            rate=30,
+            options={"x264-params": f"keyint={keyint}:min-keyint={keyint}:scenecut=0"},
+        )
+        stream.width, stream.height, stream.pix_fmt = WIDTH, HEIGHT, "yuv420p"
+        stream.codec_context.time_base = Fraction(1, 1000)
+        stream.time_base = Fraction(1, 1000)
+        for index, ms in enumerate(times_ms):
+            frame = _rgb_frame(_pattern(index, WIDTH, HEIGHT), WIDTH, HEIGHT)
+            frame.pts = ms
+            frame.time_base = Fraction(1, 1000)
+            container.mux(stream.encode(frame))
+        container.mux(stream.encode(None))
+    return target
+
+
+def make_trimmed_by_stream_copy(source: Path, target: Path, *, first_frame: int) -> Path:
+    """``source`` cut to start at ``first_frame`` without re-encoding: the packets from the
+    keyframe before it are kept, and an edit list hides the pictures before the cut."""
+    with av.open(str(source)) as reader, av.open(str(target), "w") as writer:
+        video = reader.streams.video[0]
+        out = writer.add_stream_from_template(video)
+        assert video.average_rate is not None and video.time_base is not None
+        step = round(1 / (video.average_rate * video.time_base))
+        packets = [p for p in reader.demux(video) if p.dts is not None and p.pts is not None]
+        cut = first_frame * step
+        start = max(
+            i for i, p in enumerate(packets) if p.is_keyframe and p.pts is not None and p.pts <= cut
+        )
+        for packet in packets[start:]:
+            assert packet.pts is not None and packet.dts is not None
+            packet.pts -= cut
+            packet.dts -= cut
+            packet.stream = out
+            writer.mux(packet)
+    return target
+
+
+__all__ = [
+    "make_counter_video",
+    "make_mpeg2_transport_stream",
+    "make_trimmed_by_stream_copy",
+    "make_variable_rate",
+    "plain_decode",
+    "remux_to_transport_stream",
+]
