@@ -20,7 +20,7 @@ import bisect
 import hashlib
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -29,9 +29,9 @@ import av.error
 
 from kokoon_desktop.core.frame_times import FrameTimes
 from kokoon_desktop.core.timecode import FrameRate
-from kokoon_desktop.media.probe import MediaError
+from kokoon_desktop.media.probe import MediaError, MediaInfo
 
-__all__ = ["FrameIndex", "clear_cache", "frame_index"]
+__all__ = ["FrameIndex", "clear_cache", "frame_index", "indexed"]
 
 _CACHE_SIZE = 16
 _FINGERPRINT_BYTES = 64 * 1024
@@ -94,6 +94,17 @@ def frame_index(path: Path | str, nominal: FrameRate) -> FrameIndex:
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     return index
+
+
+def indexed(info: MediaInfo) -> MediaInfo:
+    """``info`` with the file's frame index, and the count and length it gives."""
+    index = frame_index(info.path, info.rate)
+    return replace(
+        info,
+        index=index,
+        total_frames=index.total_frames,
+        duration_ms=index.times.ms_of(index.total_frames),
+    )
 
 
 def _key(path: Path) -> _FileKey:

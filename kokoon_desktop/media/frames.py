@@ -114,7 +114,7 @@ class FrameReader:
         lists, variable rates); without it, on the nominal rate's grid from the stream's
         start."""
         self.info = info if info is not None else probe(path)
-        self.index = index
+        self.index = index if index is not None else self.info.index
         self._path = Path(path)
         try:
             self._container = av.open(str(self._path))

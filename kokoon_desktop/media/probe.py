@@ -10,11 +10,15 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import av
 import av.error
 
 from kokoon_desktop.core.timecode import FrameRate, frames_to_ms
+
+if TYPE_CHECKING:
+    from kokoon_desktop.media.frame_index import FrameIndex
 
 __all__ = ["MediaError", "MediaInfo", "probe"]
 
@@ -34,6 +38,9 @@ class MediaInfo:
     total_frames: int
     duration_ms: int
     codec: str
+    #: The frame index, once built (``media.frame_index``): the true count and each frame's
+    #: time. The headers' facts above stand until then.
+    index: FrameIndex | None = None
 
 
 def probe(path: Path | str) -> MediaInfo:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kokoon_desktop.core import human
+from kokoon_desktop.core.frame_times import FrameTimes
 from kokoon_desktop.core.time_entry import (
     TimeUnit,
     format_length,
@@ -90,6 +91,7 @@ class RangePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rate: FrameRate | None = None
+        self._times: FrameTimes | None = None
         self._marks: Marks | None = None
         self._unit = TimeUnit.TIMECODE
         self._source_ms: int | None = None
@@ -234,7 +236,7 @@ class RangePanel(QWidget):
         in_problem = self._entry_problems.get(_Which.IN) or self._entry_problems.get(_Which.OUT)
         duration_problem = self._entry_problems.get(_Which.DURATION)
         if self._marks is not None and self._rate is not None:
-            start, duration = self._marks.to_request(self._rate)
+            start, duration = request_range(self._marks, self._rate, self._times)
             return start, duration, in_problem, duration_problem
         return self._ms_start, self._ms_request_duration(), in_problem, duration_problem
 
@@ -270,9 +272,11 @@ class RangePanel(QWidget):
 
         self.unit_changed.connect(save)
 
-    def set_clip(self, total_frames: int, rate: FrameRate) -> None:
+    def set_clip(self, total_frames: int, rate: FrameRate, times: FrameTimes | None = None) -> None:
         """Work in frames on a clip of `total_frames` at `rate`. The range the panel held is
-        kept where the clip allows it (as a request's range would land); else the whole clip."""
+        kept where the clip allows it (as a request's range would land); else the whole clip.
+        With the clip's frame `times`, the request's milliseconds are the frames' own times
+        (a variable-rate file) rather than the rate's clock."""
         start, duration, _, _ = self.values()
         whole = Marks(total_frames)
         try:
@@ -280,6 +284,7 @@ class RangePanel(QWidget):
         except ValueError:
             marks = whole
         self._rate = rate
+        self._times = times
         self._marks = marks
         self._entry_problems.clear()
         self._refresh()
@@ -293,6 +298,7 @@ class RangePanel(QWidget):
             return
         start, duration, _, _ = self.values()
         self._rate = None
+        self._times = None
         self._marks = None
         self._ms_start, self._ms_duration = start, duration
         self._entry_problems.clear()
@@ -491,7 +497,7 @@ class RangePanel(QWidget):
 
     def _refresh_summary(self) -> None:
         if self._marks is not None and self._rate is not None:
-            self.summary.setText(_frames_summary(self._marks, self._rate))
+            self.summary.setText(_frames_summary(self._marks, self._rate, self._times))
             return
         start, duration, _, _ = self.values()
         source = self._source_ms
@@ -504,13 +510,29 @@ class RangePanel(QWidget):
             self.summary.setText(f"From {format_ms(start)} to {tail}.")
 
 
-def _frames_summary(marks: Marks, rate: FrameRate) -> str:
+def request_range(marks: Marks, rate: FrameRate, times: FrameTimes | None) -> tuple[int, int]:
+    """(start_pos, duration) for the request: from the frames' own times when the clip's are
+    known (the same as the rate's clock for a constant-rate file), else from the rate."""
+    if times is not None and times.total_frames == marks.total_frames:
+        return times.range_ms(*marks.range_frames())
+    return marks.to_request(rate)
+
+
+def _frames_summary(marks: Marks, rate: FrameRate, times: FrameTimes | None = None) -> str:
     total = marks.total_frames
     fps = f"{rate.describe()} fps"
+    if times is not None and times.is_variable:
+        # Timecode stays the editor's clock (frames at the nominal rate); the request's
+        # milliseconds follow the frames' own times.
+        average = FrameRate(times.average_rate.limit_denominator(1001)).describe()
+        fps = (
+            f"a variable frame rate ({average} fps on average; timecode counts frames at "
+            f"{rate.describe()} fps)"
+        )
     if marks.is_whole_clip:
-        length = human.duration_ms(frames_to_ms(total, rate))
-        return f"Whole file selected: {total} frames at {fps} ({length})."
-    start_ms, duration_ms = marks.to_request(rate)
+        end_ms = times.ms_of(total) if times is not None else frames_to_ms(total, rate)
+        return f"Whole file selected: {total} frames at {fps} ({human.duration_ms(end_ms)})."
+    start_ms, duration_ms = request_range(marks, rate, times)
     _, count = marks.range_frames()
     return (
         f"{count} of {total} frames at {fps}; sent as start {start_ms} ms, "

@@ -46,6 +46,7 @@ from kokoon_desktop.ui.range_panel import RangePanel
 
 if TYPE_CHECKING:
     from kokoon_desktop.api.models import Video
+    from kokoon_desktop.core.frame_times import FrameTimes
 
 CATEGORY_LABELS = {
     Category.PERSON: "Person",
@@ -90,6 +91,9 @@ class SourceInfo:
     thumb_url: str | None = None
     #: The local file it was uploaded from, when it was (results land next to it).
     local_path: str | None = None
+    #: When each frame of the local file is shown (its frame index): the true frame count,
+    #: and the milliseconds of a variable-rate file's frames.
+    frame_times: FrameTimes | None = None
 
     @classmethod
     def from_video(cls, video: Video) -> SourceInfo:

@@ -62,7 +62,8 @@ class TimelineBinding(QObject):
             self._syncing = False
         # The panel keeps a range already typed where the new clip allows, and says so
         # through marks_changed, which puts it on the timeline.
-        self._panel.set_clip(frames, rate)
+        assert source is not None  # clip_of found a clip in it
+        self._panel.set_clip(frames, rate, source.frame_times)
 
     def _timeline_marks_changed(self, marks: Marks) -> None:
         if self._syncing or self._panel.marks is None:

@@ -46,7 +46,7 @@ def test_constant_rate_files_give_exactly_what_the_nominal_clock_gives(
 
 @given(
     gaps=st.lists(st.integers(min_value=1, max_value=5000), min_size=1, max_size=200),
-    start=st.integers(min_value=-10**6, max_value=10**9),
+    start=st.integers(min_value=-(10**6), max_value=10**9),
     time_base=st.sampled_from(TIME_BASES),
 )
 def test_any_increasing_timestamps_map_to_frames_and_back(

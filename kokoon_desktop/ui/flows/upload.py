@@ -105,15 +105,24 @@ class UploadFlow(QObject):
         finally:
             window.upload_progress.hide()
             window.cancel_upload_button.hide()
+        from kokoon_desktop.media.frame_index import indexed
         from kokoon_desktop.media.probe import MediaError, probe
 
         source = replace(SourceInfo.from_video(video), local_path=str(path.absolute()))
         try:
-            info = probe(path)  # headers only: the exact rate and frame count, locally
+            info = probe(path)  # headers only: the exact rate, locally
+            # Frames as a plain decode presents them (edit lists, start offsets, variable
+            # rates): one pass over the packets, off the UI thread.
+            info = await asyncio.to_thread(indexed, info)
         except MediaError:
             info = None
         if info is not None:
-            source = replace(source, fps=str(info.rate), total_frames=info.total_frames)
+            source = replace(
+                source,
+                fps=str(info.rate),
+                total_frames=info.total_frames,
+                frame_times=info.index.times if info.index is not None else None,
+            )
         self.local_vid = video.vid if info is not None else None
         try:
             window.form.set_source(source)

@@ -1,0 +1,78 @@
+"""Editors' files in the window: an upload is counted as a plain decode presents it (a clip
+trimmed by stream copy is not longer than its pictures), and a variable-rate clip's range is
+sent in its frames' own milliseconds, with a note in the range panel."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from kokoon_desktop.core.timecode import FrameRate
+from kokoon_desktop.core.timeline import Marks
+from tests.media.counter_video import NTSC
+from tests.media.editor_media import (
+    make_counter_video,
+    make_trimmed_by_stream_copy,
+    make_variable_rate,
+    plain_decode,
+    remux_to_transport_stream,
+)
+from tests.ui.window_fixtures import WindowHarness, closes_windows, until
+
+
+@closes_windows
+async def test_a_clip_trimmed_by_stream_copy_has_only_its_pictures_on_the_timeline(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path
+) -> None:
+    clean = make_counter_video(tmp_path / "clean.mp4", frames=60)
+    trimmed = make_trimmed_by_stream_copy(clean, tmp_path / "trimmed.mp4", first_frame=15)
+    window = harness.open_window(qtbot)
+    await until(lambda: window.session is not None)
+    assert await window.upload.upload_file(trimmed) is not None
+    source = window.form.source
+    assert source is not None and source.total_frames == 45 == len(plain_decode(trimmed))
+    assert window.timeline.total_frames == 45
+    panel = window.form.range_panel
+    assert panel.marks is not None and panel.marks.total_frames == 45
+
+
+@closes_windows
+async def test_a_transport_stream_counts_from_its_first_frame(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path
+) -> None:
+    stream = remux_to_transport_stream(
+        make_counter_video(tmp_path / "c.mp4", frames=48), tmp_path / "camcorder.mts"
+    )
+    window = harness.open_window(qtbot)
+    await until(lambda: window.session is not None)
+    assert await window.upload.upload_file(stream) is not None
+    panel = window.form.range_panel
+    assert panel.marks is not None and panel.marks.total_frames == 48
+    panel.set_marks(Marks(48, 12, 23))
+    start, duration, _, _ = panel.values()
+    # Frames 12-23 at 29.97 fps, exactly as a clean file starting at zero gives them.
+    assert (start, duration) == Marks(48, 12, 23).to_request(FrameRate(NTSC)) == (400, 401)
+
+
+@closes_windows
+async def test_a_variable_rate_range_is_sent_in_its_frames_own_milliseconds(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path
+) -> None:
+    rng = random.Random(11)
+    times = [0]
+    for _ in range(59):
+        times.append(times[-1] + rng.choice([16, 33, 33, 50, 67]))
+    phone = make_variable_rate(tmp_path / "phone.mp4", times)
+    window = harness.open_window(qtbot)
+    await until(lambda: window.session is not None)
+    assert await window.upload.upload_file(phone) is not None
+    panel = window.form.range_panel
+    assert panel.marks is not None and panel.marks.total_frames == 60
+    assert "variable frame rate" in panel.summary.text()
+    panel.set_marks(Marks(60, 10, 29))
+    start, duration, _, _ = panel.values()
+    assert (start, start + duration) == (times[10], times[30])
+    assert window.form.spec is not None
+    assert (window.form.spec.start_pos, window.form.spec.duration) == (start, duration)
