@@ -44,6 +44,14 @@ class Video:
     state: str | None = None
     url: str | None = None
     thumb_url: str | None = None
+    # The reference gives `is_rotated` without a description (kokoon-api-v3.md §3.1, §3.3),
+    # nor says whether `width`/`height` are the stored or the shown size. Assumed here, as
+    # ffprobe reports them: width and height are the stored picture's, `is_rotated` says a
+    # display matrix turns it, and the service decodes with the matrix applied (as ffmpeg does
+    # by default), so its output is upright and a request's width and height are the size as
+    # shown. A local upload knows the exact turn (the frame index) and sends the shown size;
+    # an account video only says that it is rotated, not by how much, so its size is used as
+    # reported.
     is_rotated: bool | None = None
     is_interlaced: bool | None = None
     last_category: str | None = None

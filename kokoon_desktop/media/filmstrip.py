@@ -280,13 +280,20 @@ class Filmstrip:
     def _produce(self, request: _Request, slot: int, key: ThumbnailKey) -> None:
         if request.cancelled.is_set():
             return
+        # A picture shown turned a quarter (a portrait phone clip) is as tall as it is wide
+        # stored: its stored width is limited to the strip's height.
+        sideways = self.info.turn in (90, 270)
+        max_width = key.thumb_height if sideways else None
+        max_height = None if sideways else key.thumb_height
         try:
             reader = self._reader()
             if key.exact:
                 shown = key.frame_index
-                image = reader.frame_at(shown, max_height=key.thumb_height)
+                image = reader.frame_at(shown, max_width, max_height)
             else:
-                shown, image = reader.keyframe_near(key.frame_index, max_height=key.thumb_height)
+                shown, image = reader.keyframe_near(
+                    key.frame_index, max_width=max_width, max_height=max_height
+                )
         except Exception as error:  # reported per slot; the strip goes on
             if not request.cancelled.is_set():
                 _log.warning("Thumbnail %d of %s failed: %s", slot, self.path.name, error)

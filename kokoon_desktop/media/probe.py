@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import av
 import av.error
 
+from kokoon_desktop.core.orientation import displayed_size
 from kokoon_desktop.core.timecode import FrameRate, frames_to_ms
 
 if TYPE_CHECKING:
@@ -41,6 +42,16 @@ class MediaInfo:
     #: The frame index, once built (``media.frame_index``): the true count and each frame's
     #: time. The headers' facts above stand until then.
     index: FrameIndex | None = None
+
+    @property
+    def turn(self) -> int:
+        """The clockwise turn that shows the pictures upright (known from the index)."""
+        return self.index.turn if self.index is not None else 0
+
+    @property
+    def display_size(self) -> tuple[int, int]:
+        """(width, height) as the pictures are shown: a portrait phone clip is taller."""
+        return displayed_size(self.width, self.height, self.turn)
 
 
 def probe(path: Path | str) -> MediaInfo:

@@ -80,7 +80,8 @@ class ClipPreview(QObject):
         clip.frame_ready.connect(self._show_frame)
         clip.thumbnail_ready.connect(self._show_thumbnail)
         self._clip = clip
-        self._aspect = info.width / max(1, info.height)
+        width, height = info.display_size
+        self._aspect = width / max(1, height)
         self._view.clear()
         self._view.show()
         self.feed_filmstrip()

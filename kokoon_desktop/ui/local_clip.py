@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QTransform
 
 from kokoon_desktop.media.filmstrip import Filmstrip
 from kokoon_desktop.media.frames import RgbImage
@@ -29,11 +29,14 @@ _FILMSTRIP_POLL_S = 0.01
 """How often the idle preview worker looks whether the filmstrip is done."""
 
 
-def to_qimage(image: RgbImage) -> QImage:
-    """A QImage that owns its pixels (the RgbImage's bytes may go away)."""
+def to_qimage(image: RgbImage, turn: int = 0) -> QImage:
+    """A QImage that owns its pixels (the RgbImage's bytes may go away), turned clockwise by
+    ``turn`` degrees to show upright (a quarter for a portrait phone clip)."""
     view = QImage(
         image.data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888
     )
+    if turn:
+        return view.transformed(QTransform().rotate(turn))  # a new image: owns its pixels
     return view.copy()
 
 
@@ -108,7 +111,7 @@ class LocalClip(QObject):
 
         def deliver(slot: int, _frame: int, image: RgbImage) -> None:
             if not self._closed:
-                self.thumbnail_ready.emit(slot_count, slot, to_qimage(image))
+                self.thumbnail_ready.emit(slot_count, slot, to_qimage(image, self.info.turn))
 
         self._filmstrip.request_slots(slot_frames, thumb_height, exact=exact, on_thumbnail=deliver)
 
@@ -162,4 +165,4 @@ class LocalClip(QObject):
                 continue
             may_fill = True
             self.last_frame = (index, image)
-            self.frame_ready.emit(index, to_qimage(image))
+            self.frame_ready.emit(index, to_qimage(image, self.info.turn))

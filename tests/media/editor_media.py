@@ -95,8 +95,30 @@ def make_trimmed_by_stream_copy(source: Path, target: Path, *, first_frame: int)
 __all__ = [
     "make_counter_video",
     "make_mpeg2_transport_stream",
+    "make_portrait_phone_clip",
     "make_trimmed_by_stream_copy",
     "make_variable_rate",
     "plain_decode",
     "remux_to_transport_stream",
 ]
+
+
+def make_portrait_phone_clip(target: Path, *, rotation: int = -90, frames: int = 6) -> Path:
+    """A 160×90 stored picture whose top-left quarter is white, with a display matrix that
+    turns it (FFmpeg's counterclockwise ``rotation``; a phone held upright records -90)."""
+    white, black = b"\xff\xff\xff", b"\x00\x00\x00"
+    rows = [
+        (white * (WIDTH // 2) + black * (WIDTH - WIDTH // 2)) if y < HEIGHT // 2 else black * WIDTH
+        for y in range(HEIGHT)
+    ]
+    picture = b"".join(rows)
+    with av.open(str(target), "w") as container:
+        stream = container.add_stream("libx264", rate=30, options={"crf": "0"})
+        stream.width, stream.height, stream.pix_fmt = WIDTH, HEIGHT, "yuv420p"
+        stream.set_display_rotation(rotation)
+        for index in range(frames):
+            frame = _rgb_frame(picture, WIDTH, HEIGHT)
+            frame.pts = index
+            container.mux(stream.encode(frame.reformat(format="yuv420p")))
+        container.mux(stream.encode(None))
+    return target

@@ -187,3 +187,19 @@ def test_random_variable_rates_are_indexed_exactly(
     assert [round((p - index.times.pts[0]) * tb * 1000) for p in index.times.pts] == times
     with av.open(str(path)) as container:
         assert container.streams.video[0].frames == len(times)
+
+
+@pytest.mark.parametrize(("rotation", "turn"), [(-90, 90), (90, 270), (180, 180), (0, 0)])
+def test_the_index_knows_which_way_up_a_clip_is_shown(
+    tmp_path: Path, rotation: int, turn: int
+) -> None:
+    from tests.media.editor_media import make_portrait_phone_clip
+
+    path = make_portrait_phone_clip(tmp_path / "phone.mov", rotation=rotation)
+    info = probe(path)
+    index = frame_index(path, info.rate)
+    assert index.turn == turn
+    from dataclasses import replace
+
+    shown = replace(info, index=index).display_size
+    assert shown == ((90, 160) if turn in (90, 270) else (160, 90))

@@ -119,6 +119,10 @@ class UploadFlow(QObject):
         if info is not None:
             source = replace(
                 source,
+                # The size as shown (a portrait phone clip is taller than wide): what the
+                # size presets and the request's width and height are made from (see
+                # api/models.py on is_rotated).
+                size=info.display_size,
                 fps=str(info.rate),
                 total_frames=info.total_frames,
                 frame_times=info.index.times if info.index is not None else None,
