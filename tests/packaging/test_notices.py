@@ -60,7 +60,6 @@ def test_every_distribution_is_there_with_its_licence_text(written: tuple[str, l
     for name in notices.bundled_distributions():
         dist = metadata.distribution(name)
         assert f"* {dist.metadata['Name']} {dist.version}\n  Licence: " in text
-    assert "Copyright (c) 2015, Kenneth Reitz" not in text or "requests" in text  # no strays
     assert "--- LICENSE.APACHE ---" in text  # cryptography's, from its dist-info licenses/
 
 
@@ -79,7 +78,7 @@ def test_qt_ffmpeg_and_the_codecs_are_named_with_their_licences(
     assert "GNU GENERAL PUBLIC LICENSE\n                       Version 2, June 1991" in appendix
     assert "GNU LESSER GENERAL PUBLIC LICENSE\n                       Version 3" in appendix
     assert "Apache License\n                           Version 2.0" in appendix
-    assert "whose full text is in LICENSE" in appendix  # the LGPL 3 builds on the GPL 3
+    assert "adds to the GNU GPL version 3, whose full text is in" in appendix
     assert appendix.count("--- end of ") == 4  # each text once
 
 
