@@ -50,6 +50,8 @@ class FrameIndex:
     seek_points: tuple[int, ...]
     #: The clockwise turn that shows the pictures upright (a phone's portrait clip: 90).
     turn: int = 0
+    #: Whether the pictures are interlaced (two fields each: camcorders, broadcast).
+    interlaced: bool = False
 
     def seek_point(self, keyframe: int) -> int:
         """The timestamp to seek to for keyframe ``keyframe`` (a frame index)."""
@@ -133,14 +135,18 @@ def _build(path: Path, nominal: FrameRate) -> FrameIndex:
     if scan is None:  # a packet without a timestamp: only a decode can tell
         with _open(path) as container:
             scan = _decode_all(container, container.streams.video[0])
-    pts, keyframes, durations, rotation = scan
+    pts, keyframes, durations, first = scan
     if not pts:
         raise MediaError(f"“{path.name}” has no frame that can be shown.")
     times = FrameTimes.of(pts, time_base, nominal, durations.get(pts[-1]))
     position = {value: index for index, value in enumerate(times.pts)}
     shown = sorted((position[k], dts) for k, dts in keyframes.items() if k in position)
     return FrameIndex(
-        times, tuple(k for k, _ in shown), tuple(dts for _, dts in shown), upright_turn(rotation)
+        times,
+        tuple(k for k, _ in shown),
+        tuple(dts for _, dts in shown),
+        upright_turn(first.rotation),
+        first.interlaced,
     )
 
 
@@ -157,9 +163,20 @@ def _open(path: Path) -> av.container.InputContainer:
     return container
 
 
-#: (shown pts; keyframes' pts → their decode timestamps; durations by pts; the first picture's
-#: display rotation)
-_Scan = tuple[list[int], dict[int, int], dict[int, int], float]
+#: (shown pts; keyframes' pts → their decode timestamps; durations by pts; the first picture)
+_Scan = tuple[list[int], dict[int, int], dict[int, int], "_FirstPicture"]
+
+
+@dataclass(frozen=True)
+class _FirstPicture:
+    """What the first decoded picture says of them all."""
+
+    rotation: float = 0.0
+    interlaced: bool = False
+
+    @classmethod
+    def of(cls, frame: av.VideoFrame) -> _FirstPicture:
+        return cls(frame.rotation or 0.0, bool(frame.interlaced_frame))
 
 
 def _scan(
@@ -173,7 +190,7 @@ def _scan(
     keyframes: dict[int, int] = {}
     durations: dict[int, int] = {}
     head: list[int] = []
-    rotation: list[float] = []  # the first decoded picture's display rotation
+    first: list[_FirstPicture] = []  # what the first decoded picture says
     head_end: int | None = None  # the second keyframe's pts: the head ends before it
     head_open = True
     last_gop: list[av.Packet] = []  # type: ignore[type-arg]  # every packet from the last keyframe on, for the decoder
@@ -198,14 +215,14 @@ def _scan(
                 if packet.duration:
                     durations[packet.pts] = packet.duration
             if head_open:
-                head_open = _decode_into(head, codec.decode(packet), head_end, rotation)
+                head_open = _decode_into(head, codec.decode(packet), head_end, first)
     except av.error.FFmpegError:
         pass  # a damaged tail: what came before stands, and the last GOP's decode decides
     if head_open:
-        _decode_into(head, _drain(codec), None, rotation)
-    turned = rotation[0] if rotation else 0.0
+        _decode_into(head, _drain(codec), None, first)
+    picture = first[0] if first else _FirstPicture()
     if last_key is None or head_end is None or last_key < head_end:
-        return _keep_only(sorted(set(head)), keyframes, durations, turned)  # one GOP: all decoded
+        return _keep_only(sorted(set(head)), keyframes, durations, picture)  # one GOP: decoded
     codec.flush_buffers()
     tail: list[int] = []
     try:
@@ -222,27 +239,27 @@ def _scan(
     # last (a truncated file).
     low = min(head) if head else pts[0] if pts else 0
     high = max(tail) if tail else last_key - 1
-    return _keep_only([p for p in pts if low <= p <= high], keyframes, durations, turned)
+    return _keep_only([p for p in pts if low <= p <= high], keyframes, durations, picture)
 
 
 def _keep_only(
-    pts: list[int], keyframes: dict[int, int], durations: dict[int, int], rotation: float
+    pts: list[int], keyframes: dict[int, int], durations: dict[int, int], first: _FirstPicture
 ) -> _Scan:
     shown = set(pts)
-    return pts, {k: dts for k, dts in keyframes.items() if k in shown}, durations, rotation
+    return pts, {k: dts for k, dts in keyframes.items() if k in shown}, durations, first
 
 
 def _decode_into(
     found: list[int],
     frames: list[av.VideoFrame],
     stop: int | None,
-    rotation: list[float] | None = None,
+    first: list[_FirstPicture] | None = None,
 ) -> bool:
-    """Add the frames' timestamps below ``stop``; False once a frame reaches it. The first
-    frame's display rotation goes into ``rotation`` when it is empty."""
+    """Add the frames' timestamps below ``stop``; False once a frame reaches it. What the
+    first frame says goes into ``first`` when it is empty."""
     for frame in frames:
-        if rotation is not None and not rotation:
-            rotation.append(frame.rotation or 0.0)
+        if first is not None and not first:
+            first.append(_FirstPicture.of(frame))
         if frame.pts is None:
             continue
         if stop is not None and frame.pts >= stop:
@@ -264,15 +281,15 @@ def _decode_all(
     """Every presented frame's timestamp, by decoding the whole file (the slow, sure way)."""
     pts: list[int] = []
     keyframes: dict[int, int] = {}
-    rotation: list[float] = []
+    first: list[_FirstPicture] = []
     try:
         for frame in container.decode(stream):
-            if not rotation:
-                rotation.append(frame.rotation or 0.0)
+            if not first:
+                first.append(_FirstPicture.of(frame))
             if frame.pts is not None:
                 pts.append(frame.pts)
                 if frame.key_frame:
                     keyframes[frame.pts] = frame.dts if frame.dts is not None else frame.pts
     except av.error.FFmpegError:
         pass
-    return sorted(set(pts)), keyframes, {}, rotation[0] if rotation else 0.0
+    return sorted(set(pts)), keyframes, {}, first[0] if first else _FirstPicture()

@@ -94,6 +94,8 @@ class SourceInfo:
     #: When each frame of the local file is shown (its frame index): the true frame count,
     #: and the milliseconds of a variable-rate file's frames.
     frame_times: FrameTimes | None = None
+    #: Interlaced pictures (camcorders, broadcast): Deinterlace is suggested.
+    interlaced: bool = False
 
     @classmethod
     def from_video(cls, video: Video) -> SourceInfo:
@@ -105,6 +107,7 @@ class SourceInfo:
             fps=video.fps,
             total_frames=video.nb_frames,
             thumb_url=video.thumb_url,
+            interlaced=bool(video.is_interlaced),
         )
 
 
@@ -206,6 +209,13 @@ class TaskForm(QWidget):
         options.setSpacing(2)
         for box in self.options.values():
             options.addWidget(box)
+        # Suggested, not forced: some interlaced sources are meant to stay so.
+        self.deinterlace_hint = QLabel("The source is interlaced: Deinterlace is suggested.")
+        self.deinterlace_hint.setObjectName("deinterlace_hint")
+        self.deinterlace_hint.setWordWrap(True)
+        self.deinterlace_hint.hide()
+        options.addWidget(self.deinterlace_hint)
+        self.options["deinterlace"].toggled.connect(self._refresh_deinterlace_hint)
         treatment.addRow("AI options", options)
 
         self.size_preset = _combo("size_preset", "Output size", SIZE_LABELS)
@@ -308,6 +318,7 @@ class TaskForm(QWidget):
         self.range_panel.set_source_duration(source.duration_ms if source else None)
         self._apply_preset()
         self._refresh()
+        self._refresh_deinterlace_hint()
         self.source_changed.emit(source)
 
     def set_busy(self, busy: bool) -> None:
@@ -503,6 +514,11 @@ class TaskForm(QWidget):
         self._refresh_submit()
         self.spec_changed.emit(self._spec)
 
+    def _refresh_deinterlace_hint(self) -> None:
+        box = self.options["deinterlace"]
+        interlaced = self._source is not None and self._source.interlaced
+        self.deinterlace_hint.setVisible(interlaced and box.isEnabled() and not box.isChecked())
+
     def _refresh_source_label(self) -> None:
         source = self._source
         if source is None:
@@ -515,6 +531,8 @@ class TaskForm(QWidget):
             parts.append(f"{source.size[0]} × {source.size[1]}")
         if source.duration_ms is not None:
             parts.append(human.duration_ms(source.duration_ms))
+        if source.interlaced:
+            parts.append("interlaced")
         self.source_label.setText(" · ".join(parts))
 
     def _refresh_submit(self) -> None:

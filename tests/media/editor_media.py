@@ -94,6 +94,7 @@ def make_trimmed_by_stream_copy(source: Path, target: Path, *, first_frame: int)
 
 __all__ = [
     "make_counter_video",
+    "make_interlaced_transport_stream",
     "make_mpeg2_transport_stream",
     "make_portrait_phone_clip",
     "make_trimmed_by_stream_copy",
@@ -118,6 +119,22 @@ def make_portrait_phone_clip(target: Path, *, rotation: int = -90, frames: int =
         stream.set_display_rotation(rotation)
         for index in range(frames):
             frame = _rgb_frame(picture, WIDTH, HEIGHT)
+            frame.pts = index
+            container.mux(stream.encode(frame.reformat(format="yuv420p")))
+        container.mux(stream.encode(None))
+    return target
+
+
+def make_interlaced_transport_stream(target: Path, *, frames: int = 10) -> Path:
+    """Interlaced MPEG-2 (top field first) in a transport stream, as broadcast and older
+    camcorders record."""
+    with av.open(str(target), "w", format="mpegts") as container:
+        stream = container.add_stream(
+            "mpeg2video", rate=25, options={"flags": "+ildct+ilme", "top": "1"}
+        )
+        stream.width, stream.height, stream.pix_fmt = WIDTH, 96, "yuv420p"
+        for index in range(frames):
+            frame = _rgb_frame(_pattern(index, WIDTH, 96), WIDTH, 96)
             frame.pts = index
             container.mux(stream.encode(frame.reformat(format="yuv420p")))
         container.mux(stream.encode(None))

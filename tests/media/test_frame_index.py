@@ -203,3 +203,11 @@ def test_the_index_knows_which_way_up_a_clip_is_shown(
 
     shown = replace(info, index=index).display_size
     assert shown == ((90, 160) if turn in (90, 270) else (160, 90))
+
+
+def test_the_index_knows_an_interlaced_source(tmp_path: Path, media: dict[str, Path]) -> None:
+    from tests.media.editor_media import make_interlaced_transport_stream
+
+    path = make_interlaced_transport_stream(tmp_path / "broadcast.ts")
+    assert frame_index(path, probe(path).rate).interlaced
+    assert not frame_index(media["mp4"], probe(media["mp4"]).rate).interlaced

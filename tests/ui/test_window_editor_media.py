@@ -76,3 +76,24 @@ async def test_a_variable_rate_range_is_sent_in_its_frames_own_milliseconds(
     assert (start, start + duration) == (times[10], times[30])
     assert window.form.spec is not None
     assert (window.form.spec.start_pos, window.form.spec.duration) == (start, duration)
+
+
+@closes_windows
+async def test_an_interlaced_source_is_marked_and_deinterlace_suggested_not_forced(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path
+) -> None:
+    from tests.media.editor_media import make_interlaced_transport_stream
+
+    broadcast = make_interlaced_transport_stream(tmp_path / "broadcast.ts")
+    window = harness.open_window(qtbot)
+    await until(lambda: window.session is not None)
+    assert await window.upload.upload_file(broadcast) is not None
+    form = window.form
+    assert form.source is not None and form.source.interlaced
+    assert form.source_label.text().endswith("· interlaced")
+    deinterlace = form.options["deinterlace"]
+    assert not deinterlace.isChecked()  # suggested only
+    assert form.deinterlace_hint.isVisibleTo(window)
+    deinterlace.click()
+    assert not form.deinterlace_hint.isVisibleTo(window)
+    assert form.spec is not None and form.spec.options.deinterlace

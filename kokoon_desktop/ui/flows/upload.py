@@ -126,6 +126,7 @@ class UploadFlow(QObject):
                 fps=str(info.rate),
                 total_frames=info.total_frames,
                 frame_times=info.index.times if info.index is not None else None,
+                interlaced=info.index is not None and info.index.interlaced,
             )
         self.local_vid = video.vid if info is not None else None
         try:
