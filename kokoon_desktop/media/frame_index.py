@@ -52,6 +52,9 @@ class FrameIndex:
     turn: int = 0
     #: Whether the pictures are interlaced (two fields each: camcorders, broadcast).
     interlaced: bool = False
+    #: Whether the file is damaged at its end (truncated): the index stops where its pictures
+    #: stop decoding.
+    damaged: bool = False
 
     def seek_point(self, keyframe: int) -> int:
         """The timestamp to seek to for keyframe ``keyframe`` (a frame index)."""
@@ -147,6 +150,7 @@ def _build(path: Path, nominal: FrameRate) -> FrameIndex:
         tuple(dts for _, dts in shown),
         upright_turn(first.rotation),
         first.interlaced,
+        first.damaged,
     )
 
 
@@ -173,6 +177,8 @@ class _FirstPicture:
 
     rotation: float = 0.0
     interlaced: bool = False
+    #: Set when reading or decoding stopped on an error (a truncated file).
+    damaged: bool = False
 
     @classmethod
     def of(cls, frame: av.VideoFrame) -> _FirstPicture:
@@ -195,10 +201,13 @@ def _scan(
     head_open = True
     last_gop: list[av.Packet] = []  # type: ignore[type-arg]  # every packet from the last keyframe on, for the decoder
     last_key: int | None = None
+    damaged = False
+    read = 0  # packets read, shown or not
     try:
         for packet in container.demux(stream):
             if packet.size == 0:
                 continue  # the demuxer's flush packet
+            read += 1
             if packet.is_keyframe:
                 if last_key is not None and head_end is None and packet.pts is not None:
                     head_end = packet.pts
@@ -217,10 +226,12 @@ def _scan(
             if head_open:
                 head_open = _decode_into(head, codec.decode(packet), head_end, first)
     except av.error.FFmpegError:
-        pass  # a damaged tail: what came before stands, and the last GOP's decode decides
+        damaged = True  # a damaged tail: what came before stands, the last GOP's decode decides
     if head_open:
         _decode_into(head, _drain(codec), None, first)
-    picture = first[0] if first else _FirstPicture()
+    if stream.frames and read < stream.frames:
+        damaged = True  # the headers list pictures the file no longer holds (cut short)
+    picture = replace(first[0] if first else _FirstPicture(), damaged=damaged)
     if last_key is None or head_end is None or last_key < head_end:
         return _keep_only(sorted(set(head)), keyframes, durations, picture)  # one GOP: decoded
     codec.flush_buffers()
@@ -229,7 +240,7 @@ def _scan(
         for packet in last_gop:
             _decode_into(tail, codec.decode(packet), None)
     except av.error.FFmpegError:
-        pass  # a truncated end: what decoded is what shows
+        damaged = True  # a truncated end: what decoded is what shows
     else:
         _decode_into(tail, _drain(codec), None)
     tail = [p for p in tail if p >= last_key]
@@ -239,6 +250,8 @@ def _scan(
     # last (a truncated file).
     low = min(head) if head else pts[0] if pts else 0
     high = max(tail) if tail else last_key - 1
+    if damaged or high < max(packets):  # pictures were there that did not decode
+        picture = replace(picture, damaged=True)
     return _keep_only([p for p in pts if low <= p <= high], keyframes, durations, picture)
 
 

@@ -97,3 +97,66 @@ async def test_an_interlaced_source_is_marked_and_deinterlace_suggested_not_forc
     deinterlace.click()
     assert not form.deinterlace_hint.isVisibleTo(window)
     assert form.spec is not None and form.spec.options.deinterlace
+
+
+@closes_windows
+async def test_files_that_are_no_video_are_said_and_nothing_is_uploaded(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path
+) -> None:
+    from kokoon_desktop.ui.messages import Level
+    from tests.media.counter_video import write_audio_only
+    from tests.ui.window_fixtures import notification
+
+    empty = tmp_path / "empty.mov"
+    empty.write_bytes(b"")
+    text = tmp_path / "notes.mp4"
+    text.write_text("not a video, whatever its name says")
+    cases = {
+        write_audio_only(tmp_path / "voice.m4a"): "has no video in it",
+        empty: "is not a video this application can read",
+        text: "is not a video this application can read",
+        tmp_path / "gone.mp4": "was not found",
+    }
+    window = harness.open_window(qtbot)
+    await until(lambda: window.session is not None)
+    harness.sandbox.clear_requests()
+    for path, reason in cases.items():
+        assert await window.upload.upload_file(path) is None
+        level, said = notification(window) or (None, "")
+        assert level is Level.ERROR and reason in said and "Nothing was uploaded" in said
+    assert not [r for r in harness.sandbox.requests if r.method == "POST"]
+    assert window.form.source is None
+
+
+@closes_windows
+async def test_a_damaged_file_opens_to_where_it_decodes_and_says_so(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path
+) -> None:
+    import av
+
+    from kokoon_desktop.ui.messages import Level
+    from tests.ui.window_fixtures import shown_message
+
+    clean = make_counter_video(tmp_path / "clean.mp4", frames=60)
+    whole = tmp_path / "camera.mp4"
+    with (
+        av.open(str(clean)) as reader,
+        av.open(str(whole), "w", options={"movflags": "faststart"}) as writer,
+    ):
+        video = reader.streams.video[0]
+        out = writer.add_stream_from_template(video)
+        for packet in reader.demux(video):
+            if packet.dts is not None:
+                packet.stream = out
+                writer.mux(packet)
+    cut = tmp_path / "card pulled out.mp4"
+    data = whole.read_bytes()
+    cut.write_bytes(data[: len(data) * 2 // 3])
+    window = harness.open_window(qtbot)
+    await until(lambda: window.session is not None)
+    assert await window.upload.upload_file(cut) is not None
+    frames = len(plain_decode(cut))
+    assert window.timeline.total_frames == frames < 60
+    level, said = shown_message(window)
+    assert level is Level.WARNING and "damaged near its end" in said
+    assert f"after frame {frames - 1}" in said

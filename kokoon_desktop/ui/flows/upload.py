@@ -6,6 +6,7 @@ its path is kept so the result can land next to it.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -15,13 +16,17 @@ from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtWidgets import QFileDialog
 
 from kokoon_desktop.api.errors import KokoonError
+from kokoon_desktop.core.timecode import format_timecode
 from kokoon_desktop.ui.task_form import SourceInfo
 
 if TYPE_CHECKING:
     import asyncio
 
     from kokoon_desktop.api.models import Video
+    from kokoon_desktop.media.probe import MediaInfo
     from kokoon_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 #: What the upload dialog offers; the service probes the file and refuses what it cannot read.
 VIDEO_FILE_FILTERS = [
@@ -75,7 +80,67 @@ class UploadFlow(QObject):
             self._upload.cancel()
 
     async def upload_file(self, path: Path) -> Video | None:
-        """Upload with progress in the status bar; the upload becomes the form's source."""
+        """Check the file here, then upload it with progress in the status bar while its
+        frame index is built; the upload becomes the form's source.
+
+        A file that is no video this app can read (missing, empty, no video stream, not a
+        media file) is said so and nothing is sent.
+        """
+        import asyncio
+
+        from kokoon_desktop.media.frame_index import indexed
+        from kokoon_desktop.media.probe import MediaError, probe
+
+        window = self._window
+        session = self._host.session
+        if session is None:
+            return None
+        try:
+            header = await asyncio.to_thread(probe, path)  # headers only: milliseconds
+        except MediaError as exc:
+            window.messages.error(f"{exc} Nothing was uploaded.")
+            return None
+        # Frames as a plain decode presents them (edit lists, start offsets, variable rates,
+        # turned and interlaced pictures): one pass over the packets, off the UI thread,
+        # while the file uploads.
+        indexing = asyncio.ensure_future(asyncio.to_thread(indexed, header))
+        video = await self._send(path)
+        try:
+            info: MediaInfo = await indexing
+        except MediaError as exc:
+            log.info("no frame index for %s: %s", path.name, exc)
+            info = header
+        if video is None:
+            return None
+        source = replace(
+            SourceInfo.from_video(video),
+            local_path=str(path.absolute()),
+            # The size as shown (a portrait phone clip is taller than wide): what the size
+            # presets and the request's width and height are made from (see api/models.py
+            # on is_rotated).
+            size=info.display_size,
+            fps=str(info.rate),
+            total_frames=info.total_frames,
+            frame_times=info.index.times if info.index is not None else None,
+            interlaced=info.index is not None and info.index.interlaced,
+        )
+        self.local_vid = video.vid
+        try:
+            window.form.set_source(source)
+        finally:
+            self.local_vid = None
+        window.clip_preview.open_local(path, info, video.vid)
+        window.messages.info(f"Uploaded {video.filename or path.name}: it is the source now.")
+        if info.index is not None and info.index.damaged:
+            last = info.total_frames - 1
+            window.messages.warning(
+                f"“{path.name}” is damaged near its end: its pictures stop decoding after "
+                f"frame {last} ({format_timecode(last, info.rate)}), where the timeline ends."
+            )
+        return video
+
+    async def _send(self, path: Path) -> Video | None:
+        """The upload itself, with its progress and Cancel; None when it did not happen."""
         import asyncio
 
         window = self._window
@@ -95,7 +160,7 @@ class UploadFlow(QObject):
         window.upload_progress.show()
         window.cancel_upload_button.show()
         try:
-            video = await session.connection.client.upload_video(path, progress=progress)
+            return await session.connection.client.upload_video(path, progress=progress)
         except KokoonError as exc:
             window.messages.error(f"Upload of {path.name} failed: {exc.message}")
             return None
@@ -105,35 +170,3 @@ class UploadFlow(QObject):
         finally:
             window.upload_progress.hide()
             window.cancel_upload_button.hide()
-        from kokoon_desktop.media.frame_index import indexed
-        from kokoon_desktop.media.probe import MediaError, probe
-
-        source = replace(SourceInfo.from_video(video), local_path=str(path.absolute()))
-        try:
-            info = probe(path)  # headers only: the exact rate, locally
-            # Frames as a plain decode presents them (edit lists, start offsets, variable
-            # rates): one pass over the packets, off the UI thread.
-            info = await asyncio.to_thread(indexed, info)
-        except MediaError:
-            info = None
-        if info is not None:
-            source = replace(
-                source,
-                # The size as shown (a portrait phone clip is taller than wide): what the
-                # size presets and the request's width and height are made from (see
-                # api/models.py on is_rotated).
-                size=info.display_size,
-                fps=str(info.rate),
-                total_frames=info.total_frames,
-                frame_times=info.index.times if info.index is not None else None,
-                interlaced=info.index is not None and info.index.interlaced,
-            )
-        self.local_vid = video.vid if info is not None else None
-        try:
-            window.form.set_source(source)
-        finally:
-            self.local_vid = None
-        if info is not None:
-            window.clip_preview.open_local(path, info, video.vid)
-        window.messages.info(f"Uploaded {video.filename or path.name}: it is the source now.")
-        return video
