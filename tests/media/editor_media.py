@@ -99,6 +99,7 @@ def make_trimmed_by_stream_copy(source: Path, target: Path, *, first_frame: int)
 
 __all__ = [
     "make_counter_video",
+    "make_cut_short",
     "make_interlaced_transport_stream",
     "make_mpeg2_transport_stream",
     "make_portrait_phone_clip",
@@ -143,4 +144,24 @@ def make_interlaced_transport_stream(target: Path, *, frames: int = 10) -> Path:
             frame.pts = index
             container.mux(stream.encode(frame.reformat(format="yuv420p")))
         container.mux(stream.encode(None))
+    return target
+
+
+def make_cut_short(source: Path, target: Path) -> Path:
+    """``source`` as a camera writes it (its sample table first), then cut at two thirds, as a
+    card pulled out mid-copy leaves it: the table lists pictures the file no longer holds."""
+    whole = target.with_name(target.stem + ".whole.mp4")
+    with (
+        av.open(str(source)) as reader,
+        av.open(str(whole), "w", options={"movflags": "faststart"}) as writer,
+    ):
+        video = reader.streams.video[0]
+        out = writer.add_stream_from_template(video)
+        for packet in reader.demux(video):
+            if packet.dts is not None:
+                packet.stream = out
+                writer.mux(packet)
+    data = whole.read_bytes()
+    target.write_bytes(data[: len(data) * 2 // 3])
+    whole.unlink()
     return target

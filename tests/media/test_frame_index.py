@@ -216,22 +216,9 @@ def test_the_index_knows_an_interlaced_source(tmp_path: Path, media: dict[str, P
 def test_a_file_cut_short_is_marked_damaged_and_whole_ones_are_not(
     tmp_path: Path, media: dict[str, Path]
 ) -> None:
-    # An MP4 with its sample table first (as cameras and phones write it), cut short: the
-    # table lists pictures the file no longer holds.
-    whole = tmp_path / "camera.mp4"
-    with (
-        av.open(str(media["mp4"])) as reader,
-        av.open(str(whole), "w", options={"movflags": "faststart"}) as writer,
-    ):
-        video = reader.streams.video[0]
-        out = writer.add_stream_from_template(video)
-        for packet in reader.demux(video):
-            if packet.dts is not None:
-                packet.stream = out
-                writer.mux(packet)
-    cut = tmp_path / "cut.mp4"
-    data = whole.read_bytes()
-    cut.write_bytes(data[: len(data) * 2 // 3])
+    from tests.media.editor_media import make_cut_short
+
+    cut = make_cut_short(media["mp4"], tmp_path / "cut.mp4")
     index = frame_index(cut, probe(cut).rate)
     assert index.damaged and 0 < index.total_frames < 60
     assert index.total_frames == len(plain_decode(cut))

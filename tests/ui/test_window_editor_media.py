@@ -132,26 +132,12 @@ async def test_files_that_are_no_video_are_said_and_nothing_is_uploaded(
 async def test_a_damaged_file_opens_to_where_it_decodes_and_says_so(
     qtbot: QtBot, harness: WindowHarness, tmp_path: Path
 ) -> None:
-    import av
-
     from kokoon_desktop.ui.messages import Level
+    from tests.media.editor_media import make_cut_short
     from tests.ui.window_fixtures import shown_message
 
     clean = make_counter_video(tmp_path / "clean.mp4", frames=60)
-    whole = tmp_path / "camera.mp4"
-    with (
-        av.open(str(clean)) as reader,
-        av.open(str(whole), "w", options={"movflags": "faststart"}) as writer,
-    ):
-        video = reader.streams.video[0]
-        out = writer.add_stream_from_template(video)
-        for packet in reader.demux(video):
-            if packet.dts is not None:
-                packet.stream = out
-                writer.mux(packet)
-    cut = tmp_path / "card pulled out.mp4"
-    data = whole.read_bytes()
-    cut.write_bytes(data[: len(data) * 2 // 3])
+    cut = make_cut_short(clean, tmp_path / "card pulled out.mp4")
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
     assert await window.upload.upload_file(cut) is not None
