@@ -24,7 +24,7 @@ from kokoon_desktop.media.probe import probe
 BEAT_S = 0.005
 
 
-def _transport_stream(source: Path) -> Path:
+def remuxed_to_transport_stream(source: Path) -> Path:
     """The same packets remuxed into MPEG-TS next to the cached file (made once)."""
     target = source.with_suffix(".ts")
     if target.exists():
@@ -73,7 +73,7 @@ async def _worst_gap_while_indexing(path: Path) -> float:
 def run(repeats: int = 5) -> dict[str, Any]:
     spec = LongVideo()
     mp4 = long_video(spec)
-    ts = _transport_stream(mp4)
+    ts = remuxed_to_transport_stream(mp4)
     results: dict[str, Any] = {"video": spec.describe(), "runs": repeats}
     for name, path in (("mp4", mp4), ("ts", ts)):
         ours, reference, frames = [], [], 0

@@ -139,6 +139,9 @@ class FrameReader:
         self._drain_at: int | None = None  # the decode under way ends after this frame
         self._draining = False  # ... and has got there: it gives what it holds, then ends
         self._closed = False
+        #: Whether this file's seeks land right by decode time (a transport stream) rather
+        #: than by presentation time (MP4, MOV): learnt on the first seek by the index.
+        self._seeks_by_dts = False
         self.seeks = 0
         """Seeks made so far: for tests and benchmarks (reading on must not seek)."""
         self.decoded = 0
@@ -299,20 +302,28 @@ class FrameReader:
 
     def _seek_by_index(self, index: int, *, drain: bool) -> tuple[int, av.VideoFrame] | None:
         """Seek to the index's keyframe before frame `index`, and accept the landing only on a
-        keyframe at or before it: a decode that starts anywhere else (a transport stream's
-        seeks are estimates, and land late) would show pictures built on missing references.
-        Earlier keyframes are tried in turn, then the start of the file."""
+        keyframe at or before it: a decode that starts anywhere else would show pictures built
+        on missing references, or decode far more than needed.
+
+        Each keyframe is sought by its presentation time (where MP4 and MOV land exactly),
+        then by its decode time (what a transport stream's seek goes by: by presentation
+        time it lands a GOP late). Earlier keyframes are tried in turn, then the file's start.
+        """
         assert self.index is not None
         keyframes = self.index.keyframes
         drain_at = index if drain else None
         candidates = [k for k in reversed(keyframes) if k <= index][:_SEEK_RETRIES]
         for keyframe in candidates:
-            self._seek(self.index.seek_point(keyframe), wanted_from=index, drain_at=drain_at)
-            first = self._next_frame()
-            if first is None:
-                return None
-            if first[0] <= index and (first[0] in keyframes or first[0] == 0):
-                return first
+            by_pts, by_dts = self.pts_of_index(keyframe), self.index.seek_point(keyframe)
+            # The kind that landed last time goes first: one seek per frame on either kind.
+            order = (by_dts, by_pts) if self._seeks_by_dts else (by_pts, by_dts)
+            for target in dict.fromkeys(order):
+                self._seek(target, wanted_from=index, drain_at=drain_at)
+                first = self._next_frame()
+                if first is not None and first[0] <= index and first[0] in keyframes:
+                    if by_dts != by_pts:  # a keyframe without reordering tells nothing
+                        self._seeks_by_dts = target == by_dts
+                    return first
         self._seek(min(self.index.seek_points[0], self._start_pts), wanted_from=index,
                    drain_at=drain_at)  # fmt: skip
         return self._next_frame()
