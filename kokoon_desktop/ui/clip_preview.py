@@ -51,6 +51,9 @@ class ClipPreview(QObject):
         self._remote_vid: str | None = None
         self._aspect = 16 / 9
         self._strip_kind: tuple[int, bool] | None = None  # thumbnail height, exact frames
+        #: Slots of a coarse strip (keyframes) already asked for their exact frames.
+        self._refining: set[int] = set()
+        self._refined: set[int] = set()  # ... and those whose exact frame arrived
         self._strip_timer = QTimer(self)
         self._strip_timer.setSingleShot(True)
         self._strip_timer.setInterval(_STRIP_DELAY_MS)
@@ -79,6 +82,7 @@ class ClipPreview(QObject):
         clip.setObjectName(vid)
         clip.frame_ready.connect(self._show_frame)
         clip.thumbnail_ready.connect(self._show_thumbnail)
+        clip.refined_ready.connect(self._show_refined)
         self._clip = clip
         width, height = info.display_size
         self._aspect = width / max(1, height)
@@ -134,6 +138,8 @@ class ClipPreview(QObject):
             # Images of the same frame, height and kind stay while the others are decoded.
             timeline.set_thumbnail_count(count, keep_matching=(height, exact) == self._strip_kind)
             self._strip_kind = (height, exact)
+            self._refining.clear()
+            self._refined.clear()
         on_screen = visible_slots(view, count)
         around = visible_slots(view, count, _STRIP_MARGIN_SLOTS)
         order = [*on_screen, *(slot for slot in around if slot not in on_screen)]
@@ -143,11 +149,48 @@ class ClipPreview(QObject):
             if not timeline.has_thumbnail(slot)
         }
         if wanted:
+            # This request replaces a refinement under way: what it had not delivered yet is
+            # asked for again once these keyframes are in.
+            self._refining = set(self._refined)
             clip.request_thumbnails(count, wanted, height, exact=exact)
+        else:
+            self._refine()
 
     def _show_thumbnail(self, count: int, slot: int, image: QImage) -> None:
         if count == self._timeline.thumbnail_count and 0 <= slot < count:
             self._timeline.set_thumbnail(slot, image)
+            self._refine()
+
+    def _show_refined(self, count: int, slot: int, image: QImage) -> None:
+        if count == self._timeline.thumbnail_count and 0 <= slot < count:
+            self._timeline.set_thumbnail(slot, image)
+            self._refined.add(slot)
+
+    def _refine(self) -> None:
+        """Once every visible slot of a coarse strip shows its keyframe, ask for each slot's
+        exact frame, cheapest first (the fewest pictures to decode after the keyframe): the
+        first strip comes as fast as keyframes allow, the real frames follow."""
+        clip, timeline, kind = self._clip, self._timeline, self._strip_kind
+        if clip is None or kind is None or kind[1]:
+            return
+        count, total = timeline.thumbnail_count, timeline.total_frames
+        on_screen = visible_slots(timeline.view, count)
+        if any(not timeline.has_thumbnail(slot) for slot in on_screen):
+            return  # the keyframes first
+        todo = {
+            slot: slot_frame(slot, count, total) for slot in on_screen if slot not in self._refining
+        }
+        if not todo:
+            return
+        index = clip.info.index
+
+        def cost(item: tuple[int, int]) -> int:
+            frame = item[1]
+            return frame - index.keyframe_at_or_before(frame) if index is not None else 0
+
+        self._refining.update(todo)
+        ordered = dict(sorted(todo.items(), key=cost))
+        clip.request_thumbnails(count, ordered, kind[0], exact=True, refining=True)
 
     # --- no local copy ---------------------------------------------------------------------
 
@@ -182,5 +225,7 @@ class ClipPreview(QObject):
             self._clip = None
         self._remote_vid = None
         self._strip_kind = None
+        self._refining.clear()
+        self._refined.clear()
         self._view.clear()
         self._view.hide()

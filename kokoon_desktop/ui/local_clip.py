@@ -47,6 +47,8 @@ class LocalClip(QObject):
 
     frame_ready = Signal(int, QImage)
     thumbnail_ready = Signal(int, int, QImage)
+    #: A slot's exact frame, replacing the keyframe a coarse strip showed first.
+    refined_ready = Signal(int, int, QImage)
 
     def __init__(self, path: Path, info: MediaInfo, *, preview_width: int = 960) -> None:
         super().__init__()
@@ -102,18 +104,28 @@ class LocalClip(QObject):
             return self._busy
 
     def request_thumbnails(
-        self, slot_count: int, slot_frames: Mapping[int, int], thumb_height: int, *, exact: bool
+        self,
+        slot_count: int,
+        slot_frames: Mapping[int, int],
+        thumb_height: int,
+        *,
+        exact: bool,
+        refining: bool = False,
     ) -> None:
         """Thumbnails of the given slots (`{slot: frame}`) of a strip of `slot_count` slots;
-        replaces the previous request (its pending thumbnails are dropped)."""
+        replaces the previous request (its pending thumbnails are dropped). With `refining`,
+        exact frames for slots that show a keyframe, delivered as ``refined_ready``."""
         if self._closed or thumb_height < 1:
             return
+        signal = self.refined_ready if refining else self.thumbnail_ready
 
         def deliver(slot: int, _frame: int, image: RgbImage) -> None:
             if not self._closed:
-                self.thumbnail_ready.emit(slot_count, slot, to_qimage(image, self.info.turn))
+                signal.emit(slot_count, slot, to_qimage(image, self.info.turn))
 
-        self._filmstrip.request_slots(slot_frames, thumb_height, exact=exact, on_thumbnail=deliver)
+        self._filmstrip.request_slots(
+            slot_frames, thumb_height, exact=exact or refining, on_thumbnail=deliver
+        )
 
     def close(self) -> None:
         with self._lock:
