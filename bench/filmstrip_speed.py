@@ -22,6 +22,8 @@ from typing import Any
 from bench.ffmpeg_cli import ffmpeg_exe, mean_difference, run_timed, seconds_arg, shown
 from bench.long_video import LongVideo, frame_sizes, long_video
 from kokoon_desktop.media import Filmstrip, MediaInfo, RgbImage, ThumbnailCache, probe
+from kokoon_desktop.media.filmstrip import slot_targets
+from kokoon_desktop.media.frame_index import indexed
 
 THUMBS = 20
 HEIGHT = 90
@@ -50,6 +52,48 @@ def _ours(path: Path, info: MediaInfo) -> tuple[float, dict[int, tuple[int, RgbI
     finally:
         strip.close()
     return finished[0] - started, got
+
+
+def _refined(path: Path, info: MediaInfo) -> float:
+    """Seconds from the request to the last slot's exact frame: the keyframes first, then each
+    slot's own frame asked for cheapest first, as the window refines a coarse strip."""
+    index = info.index
+    assert index is not None
+    targets = slot_targets(THUMBS, 0, info.total_frames)
+    keyframes_in = threading.Event()
+    refined_in = threading.Event()
+    got: set[int] = set()
+    exact: set[int] = set()
+    lock = threading.Lock()
+
+    def coarse(slot: int, _frame: int, _image: RgbImage) -> None:
+        with lock:
+            got.add(slot)
+            if len(got) == THUMBS:
+                keyframes_in.set()
+
+    def refined(slot: int, _frame: int, _image: RgbImage) -> None:
+        with lock:
+            exact.add(slot)
+            if len(exact) == THUMBS:
+                refined_in.set()
+
+    def cost(item: tuple[int, int]) -> int:
+        return item[1] - index.keyframe_at_or_before(item[1])
+
+    strip = Filmstrip(path, coarse, info=info, cache=ThumbnailCache())
+    try:
+        started = time.perf_counter()
+        strip.request_slots(dict(enumerate(targets)), HEIGHT, exact=False)
+        if not keyframes_in.wait(60):
+            raise RuntimeError("The keyframes of the strip did not all arrive.")
+        ordered = dict(sorted(enumerate(targets), key=cost))
+        strip.request_slots(ordered, HEIGHT, exact=True, on_thumbnail=refined)
+        if not refined_in.wait(60):
+            raise RuntimeError("The refined strip did not complete.")
+        return time.perf_counter() - started
+    finally:
+        strip.close()
 
 
 def _input(path: Path, keyframe: int, rate: Fraction) -> list[str]:
@@ -114,6 +158,8 @@ def run(repeats: int = 7) -> dict[str, Any]:
             mean_difference(got[slot][1].data, (out / f"{slot:02d}.rgb").read_bytes())
             for slot in range(THUMBS)
         ]
+    indexed_info = indexed(info)
+    refined_times = [_refined(path, indexed_info) for _ in range(3)]
     thumb = got[0][1]
     key_bytes, other_bytes = frame_sizes(path)
     return {
@@ -128,4 +174,5 @@ def run(repeats: int = 7) -> dict[str, Any]:
         "worst_difference": max(differences),
         "command": _shown_command(path, keyframes, info.rate.value),
         "repeats": repeats,
+        "refined_s": statistics.median(refined_times),
     }

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.core.timecode import FrameRate
@@ -146,3 +147,33 @@ async def test_a_damaged_file_opens_to_where_it_decodes_and_says_so(
     level, said = shown_message(window)
     assert level is Level.WARNING and "damaged near its end" in said
     assert f"after frame {frames - 1}" in said
+
+
+@closes_windows
+async def test_the_window_says_it_is_counting_frames_when_the_upload_was_quicker(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+    import threading
+
+    from kokoon_desktop.media import frame_index
+
+    clip = make_counter_video(tmp_path / "long.mp4", frames=30)
+    release = threading.Event()
+    real = frame_index.indexed
+
+    def slow(info: object) -> object:
+        release.wait(10)  # the index of a long file, still being read
+        return real(info)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(frame_index, "indexed", slow)
+    window = harness.open_window(qtbot)
+    await until(lambda: window.session is not None)
+    upload = asyncio.ensure_future(window.upload.upload_file(clip))
+    bar = window.upload_progress
+    await until(lambda: bar.isVisible() and "counting frames" in bar.format())
+    assert window.form.source is None  # the timeline waits for the true count
+    release.set()
+    assert await upload is not None
+    assert not bar.isVisible() and window.form.source is not None
+    assert window.form.source.total_frames == 30

@@ -106,7 +106,7 @@ class UploadFlow(QObject):
         indexing = asyncio.ensure_future(asyncio.to_thread(indexed, header))
         video = await self._send(path)
         try:
-            info: MediaInfo = await indexing
+            info: MediaInfo = await self._counted(path, indexing)
         except MediaError as exc:
             log.info("no frame index for %s: %s", path.name, exc)
             info = header
@@ -138,6 +138,20 @@ class UploadFlow(QObject):
                 f"frame {last} ({format_timecode(last, info.rate)}), where the timeline ends."
             )
         return video
+
+    async def _counted(self, path: Path, indexing: asyncio.Future[MediaInfo]) -> MediaInfo:
+        """The frame index, saying so in the status bar when the upload was quicker."""
+        if indexing.done():
+            return indexing.result()
+        bar = self._window.upload_progress
+        bar.setRange(0, 0)  # busy: how long is not known
+        bar.setFormat(f"{path.name}: counting frames…")
+        bar.show()
+        try:
+            return await indexing
+        finally:
+            bar.hide()
+            bar.setRange(0, 1000)
 
     async def _send(self, path: Path) -> Video | None:
         """The upload itself, with its progress and Cancel; None when it did not happen."""
