@@ -150,7 +150,7 @@ async def test_a_damaged_file_opens_to_where_it_decodes_and_says_so(
 
 
 @closes_windows
-async def test_the_window_says_it_is_counting_frames_when_the_upload_was_quicker(
+async def test_the_timeline_works_from_the_headers_until_the_frames_are_counted(
     qtbot: QtBot, harness: WindowHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import asyncio
@@ -158,7 +158,8 @@ async def test_the_window_says_it_is_counting_frames_when_the_upload_was_quicker
 
     from kokoon_desktop.media import frame_index
 
-    clip = make_counter_video(tmp_path / "long.mp4", frames=30)
+    clean = make_counter_video(tmp_path / "clean.mp4", frames=60)
+    trimmed = make_trimmed_by_stream_copy(clean, tmp_path / "trimmed.mp4", first_frame=15)
     release = threading.Event()
     real = frame_index.indexed
 
@@ -169,11 +170,13 @@ async def test_the_window_says_it_is_counting_frames_when_the_upload_was_quicker
     monkeypatch.setattr(frame_index, "indexed", slow)
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
-    upload = asyncio.ensure_future(window.upload.upload_file(clip))
+    upload = asyncio.ensure_future(window.upload.upload_file(trimmed))
     bar = window.upload_progress
-    await until(lambda: bar.isVisible() and "counting frames" in bar.format())
-    assert window.form.source is None  # the timeline waits for the true count
+    await until(lambda: bar.isVisible() and "refine the timeline" in bar.format())
+    # At once from the headers (which count the 3 pictures the edit list hides)...
+    assert window.form.source is not None and window.timeline.total_frames == 48
     release.set()
     assert await upload is not None
-    assert not bar.isVisible() and window.form.source is not None
-    assert window.form.source.total_frames == 30
+    # ...then refined to the pictures a plain decode presents.
+    assert not bar.isVisible()
+    assert window.timeline.total_frames == 45 == window.form.source.total_frames

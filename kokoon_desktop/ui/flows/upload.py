@@ -105,13 +105,30 @@ class UploadFlow(QObject):
         # while the file uploads.
         indexing = asyncio.ensure_future(asyncio.to_thread(indexed, header))
         video = await self._send(path)
-        try:
-            info: MediaInfo = await self._counted(path, indexing)
-        except MediaError as exc:
-            log.info("no frame index for %s: %s", path.name, exc)
-            info = header
         if video is None:
             return None
+        if indexing.done():
+            info = _indexed_or(header, indexing)
+            self._open(path, video, info)
+        else:
+            # The timeline works from the headers at once and is refined when the frames
+            # are counted (a long file on a fast network).
+            self._open(path, video, header)
+            info = await self._counted(path, header, indexing)
+            current = window.form.source
+            if info is not header and current is not None and current.vid == video.vid:
+                self._open(path, video, info)
+        window.messages.info(f"Uploaded {video.filename or path.name}: it is the source now.")
+        if info.index is not None and info.index.damaged:
+            last = info.total_frames - 1
+            window.messages.warning(
+                f"“{path.name}” is damaged near its end: its pictures stop decoding after "
+                f"frame {last} ({format_timecode(last, info.rate)}), where the timeline ends."
+            )
+        return video
+
+    def _open(self, path: Path, video: Video, info: MediaInfo) -> None:
+        """Make the upload the form's source, its local copy in the preview and timeline."""
         source = replace(
             SourceInfo.from_video(video),
             local_path=str(path.absolute()),
@@ -126,32 +143,27 @@ class UploadFlow(QObject):
         )
         self.local_vid = video.vid
         try:
-            window.form.set_source(source)
+            self._window.form.set_source(source)
         finally:
             self.local_vid = None
-        window.clip_preview.open_local(path, info, video.vid)
-        window.messages.info(f"Uploaded {video.filename or path.name}: it is the source now.")
-        if info.index is not None and info.index.damaged:
-            last = info.total_frames - 1
-            window.messages.warning(
-                f"“{path.name}” is damaged near its end: its pictures stop decoding after "
-                f"frame {last} ({format_timecode(last, info.rate)}), where the timeline ends."
-            )
-        return video
+        self._window.clip_preview.open_local(path, info, video.vid)
 
-    async def _counted(self, path: Path, indexing: asyncio.Future[MediaInfo]) -> MediaInfo:
-        """The frame index, saying so in the status bar when the upload was quicker."""
-        if indexing.done():
-            return indexing.result()
+    async def _counted(
+        self, path: Path, header: MediaInfo, indexing: asyncio.Future[MediaInfo]
+    ) -> MediaInfo:
+        """The frame index once built, the status bar saying the timeline is being refined."""
+        import asyncio
+
         bar = self._window.upload_progress
         bar.setRange(0, 0)  # busy: how long is not known
-        bar.setFormat(f"{path.name}: counting frames…")
+        bar.setFormat(f"{path.name}: counting frames to refine the timeline…")
         bar.show()
         try:
-            return await indexing
+            await asyncio.wait([indexing])
         finally:
             bar.hide()
             bar.setRange(0, 1000)
+        return _indexed_or(header, indexing)
 
     async def _send(self, path: Path) -> Video | None:
         """The upload itself, with its progress and Cancel; None when it did not happen."""
@@ -184,3 +196,14 @@ class UploadFlow(QObject):
         finally:
             window.upload_progress.hide()
             window.cancel_upload_button.hide()
+
+
+def _indexed_or(header: MediaInfo, indexing: asyncio.Future[MediaInfo]) -> MediaInfo:
+    """The file with its frame index, or its headers' facts when it could not be indexed."""
+    from kokoon_desktop.media.probe import MediaError
+
+    try:
+        return indexing.result()
+    except MediaError as exc:
+        log.info("no frame index for %s: %s", header.path.name, exc)
+        return header
