@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from kokoon_desktop.media.frames import RgbImage
 from kokoon_desktop.ui.local_clip import to_qimage
 from tests.media.editor_media import make_portrait_phone_clip
-from tests.ui.window_fixtures import WindowHarness, closes_windows, until
+from tests.ui.window_fixtures import WindowHarness, closes_windows, until, upload
 
 
 def bright(image: QImage, x: float, y: float) -> bool:
@@ -35,7 +35,7 @@ async def test_a_portrait_phone_clip_is_shown_and_sized_upright(
     clip = make_portrait_phone_clip(tmp_path / "phone portrait.mov", rotation=-90)
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
-    assert await window.upload.upload_file(clip) is not None
+    assert await upload(window, clip) is not None
     source = window.form.source
     assert source is not None and source.size == (90, 160)
     # "2x of the source" is twice the size as shown.

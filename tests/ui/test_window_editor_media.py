@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.core.timecode import FrameRate
 from kokoon_desktop.core.timeline import Marks
+from kokoon_desktop.ui.main_window import MainWindow
 from tests.media.counter_video import NTSC
 from tests.media.editor_media import (
     make_counter_video,
@@ -20,7 +21,14 @@ from tests.media.editor_media import (
     plain_decode,
     remux_to_transport_stream,
 )
-from tests.ui.window_fixtures import WindowHarness, closes_windows, until
+from tests.ui.window_fixtures import (
+    WindowHarness,
+    closes_windows,
+    notification,
+    shown_message,
+    until,
+    upload,
+)
 
 
 @closes_windows
@@ -31,7 +39,7 @@ async def test_a_clip_trimmed_by_stream_copy_has_only_its_pictures_on_the_timeli
     trimmed = make_trimmed_by_stream_copy(clean, tmp_path / "trimmed.mp4", first_frame=15)
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
-    assert await window.upload.upload_file(trimmed) is not None
+    assert await upload(window, trimmed) is not None
     source = window.form.source
     assert source is not None and source.total_frames == 45 == len(plain_decode(trimmed))
     assert window.timeline.total_frames == 45
@@ -48,7 +56,7 @@ async def test_a_transport_stream_counts_from_its_first_frame(
     )
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
-    assert await window.upload.upload_file(stream) is not None
+    assert await upload(window, stream) is not None
     panel = window.form.range_panel
     assert panel.marks is not None and panel.marks.total_frames == 48
     panel.set_marks(Marks(48, 12, 23))
@@ -68,7 +76,7 @@ async def test_a_variable_rate_range_is_sent_in_its_frames_own_milliseconds(
     phone = make_variable_rate(tmp_path / "phone.mp4", times)
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
-    assert await window.upload.upload_file(phone) is not None
+    assert await upload(window, phone) is not None
     panel = window.form.range_panel
     assert panel.marks is not None and panel.marks.total_frames == 60
     assert "variable frame rate" in panel.summary.text()
@@ -88,7 +96,7 @@ async def test_an_interlaced_source_is_marked_and_deinterlace_suggested_not_forc
     broadcast = make_interlaced_transport_stream(tmp_path / "broadcast.ts")
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
-    assert await window.upload.upload_file(broadcast) is not None
+    assert await upload(window, broadcast) is not None
     form = window.form
     assert form.source is not None and form.source.interlaced
     assert form.source_label.text().endswith("· interlaced")
@@ -106,7 +114,6 @@ async def test_files_that_are_no_video_are_said_and_nothing_is_uploaded(
 ) -> None:
     from kokoon_desktop.ui.messages import Level
     from tests.media.counter_video import write_audio_only
-    from tests.ui.window_fixtures import notification
 
     empty = tmp_path / "empty.mov"
     empty.write_bytes(b"")
@@ -135,13 +142,12 @@ async def test_a_damaged_file_opens_to_where_it_decodes_and_says_so(
 ) -> None:
     from kokoon_desktop.ui.messages import Level
     from tests.media.editor_media import make_cut_short
-    from tests.ui.window_fixtures import shown_message
 
     clean = make_counter_video(tmp_path / "clean.mp4", frames=60)
     cut = make_cut_short(clean, tmp_path / "card pulled out.mp4")
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
-    assert await window.upload.upload_file(cut) is not None
+    assert await upload(window, cut) is not None
     frames = len(plain_decode(cut))
     assert window.timeline.total_frames == frames < 60
     level, said = shown_message(window)
@@ -153,7 +159,6 @@ async def test_a_damaged_file_opens_to_where_it_decodes_and_says_so(
 async def test_the_timeline_works_from_the_headers_until_the_frames_are_counted(
     qtbot: QtBot, harness: WindowHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import asyncio
     import threading
 
     from kokoon_desktop.media import frame_index
@@ -170,13 +175,54 @@ async def test_the_timeline_works_from_the_headers_until_the_frames_are_counted(
     monkeypatch.setattr(frame_index, "indexed", slow)
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
-    upload = asyncio.ensure_future(window.upload.upload_file(trimmed))
+    assert await window.upload.upload_file(trimmed) is not None
     bar = window.upload_progress
     await until(lambda: bar.isVisible() and "refine the timeline" in bar.format())
-    # At once from the headers (which count the 3 pictures the edit list hides)...
+    # At once from the headers (which count the 3 pictures the edit list hides), and the
+    # upload is over: quitting or the next file need not wait for the count...
     assert window.form.source is not None and window.timeline.total_frames == 48
+    assert not window.upload.in_flight
     release.set()
-    assert await upload is not None
+    assert window.upload.counting is not None
+    await window.upload.counting
     # ...then refined to the pictures a plain decode presents.
     assert not bar.isVisible()
     assert window.timeline.total_frames == 45 == window.form.source.total_frames
+
+
+@closes_windows
+async def test_another_file_while_the_last_is_counted_becomes_the_source(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from kokoon_desktop.media import frame_index
+
+    first = make_counter_video(tmp_path / "long take.mp4", frames=60)
+    second = make_counter_video(tmp_path / "next take.mp4", frames=30)
+    release = threading.Event()
+    real = frame_index.indexed
+
+    def slow_for_the_first(info: object) -> object:
+        if info.path == first:  # type: ignore[attr-defined]
+            release.wait(10)
+        return real(info)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(frame_index, "indexed", slow_for_the_first)
+    window = harness.open_window(qtbot)
+    await until(lambda: window.session is not None)
+    assert await window.upload.upload_file(first) is not None
+    counting = window.upload.counting
+    assert counting is not None and not counting.done()
+    # Like a second drop: no "an upload is already running".
+    window.upload.start(str(second))
+    await until(lambda: source_name(window) == second.name)
+    await until(counting.done)
+    release.set()
+    assert counting.cancelled()
+    assert window.timeline.total_frames == 30
+    assert "already running" not in shown_message(window)[1]
+
+
+def source_name(window: MainWindow) -> str | None:
+    return window.form.source.name if window.form.source is not None else None

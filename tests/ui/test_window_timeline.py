@@ -25,7 +25,7 @@ from kokoon_desktop.ui.task_form import SourceInfo
 from kokoon_desktop.ui.timeline_widget import _KEYS, TimelineWidget
 from tests.media.counter_video import make_counter_video, read_counter
 from tests.ui.test_main_window import submit_and_wait
-from tests.ui.window_fixtures import HARBOUR, WindowHarness, closes_windows, until
+from tests.ui.window_fixtures import HARBOUR, WindowHarness, closes_windows, until, upload
 
 FRAMES = 75  # at 30000/1001 fps, 160x90, a keyframe every 12 frames
 
@@ -50,7 +50,7 @@ async def window_with_counter(qtbot: QtBot, harness: WindowHarness, tmp_path: Pa
     clip = make_counter_video(tmp_path / "counter.mp4", frames=FRAMES)
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
-    assert await window.upload.upload_file(clip) is not None
+    assert await upload(window, clip) is not None
     assert window.timeline.total_frames == FRAMES
     await until(lambda: shown_frame(window) == 0)
     return window

@@ -12,7 +12,7 @@ from kokoon_desktop.sandbox.media import write_clip
 from kokoon_desktop.ui.flows.upload import dropped_file
 from kokoon_desktop.ui.messages import Level
 from tests.media.counter_video import make_counter_video, read_counter
-from tests.ui.window_fixtures import WindowHarness, closes_windows, notification, until
+from tests.ui.window_fixtures import WindowHarness, closes_windows, notification, until, upload
 
 
 @closes_windows
@@ -22,7 +22,7 @@ async def test_an_uploaded_file_becomes_the_source(
     clip = write_clip(tmp_path / "my interview.mp4", width=320, height=180, seconds=1.0)
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
-    video = await window.upload.upload_file(clip)
+    video = await upload(window, clip)
     assert video is not None and video.filename == "my interview.mp4"
     source = window.form.source
     assert source is not None and source.vid == video.vid
@@ -48,7 +48,7 @@ async def test_a_failed_upload_says_why_and_keeps_the_form(
     assert window.form.source is None
     level, text = notification(window) or (None, "")
     assert level is Level.ERROR and "clip.mp4" in text and "disk full" in text
-    assert await window.upload.upload_file(clip) is not None  # the window keeps working
+    assert await upload(window, clip) is not None  # the window keeps working
 
 
 @closes_windows
@@ -96,7 +96,7 @@ async def test_an_uploaded_clip_gets_an_exact_preview_and_a_filmstrip(
     clip = make_counter_video(tmp_path / "counter.mp4", frames=75)
     window = harness.open_window(qtbot)
     await until(lambda: window.session is not None)
-    assert await window.upload.upload_file(clip) is not None
+    assert await upload(window, clip) is not None
     timeline = window.timeline
     assert timeline.isEnabled() and timeline.total_frames == 75
     assert window.preview.isVisible()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QComboBo
 from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.api.client import DEFAULT_TIMEOUT, KokoonClient
+from kokoon_desktop.api.models import Video
 from kokoon_desktop.api.retry import RetryPolicy
 from kokoon_desktop.app import App, parse_args
 from kokoon_desktop.paths import profile_paths
@@ -190,6 +191,14 @@ async def until(condition: Callable[[], object], within_s: float = 5.0) -> None:
     async with asyncio.timeout(within_s):
         while not condition():  # noqa: ASYNC110 - state with no event to wait on
             await asyncio.sleep(0.01)
+
+
+async def upload(window: MainWindow, path: Path) -> Video | None:
+    """Upload ``path`` as the source and wait until its frames are counted too."""
+    video = await window.upload.upload_file(path)
+    if window.upload.counting is not None:
+        await asyncio.wait([window.upload.counting])
+    return video
 
 
 async def settle(seconds: float = 0.15) -> None:

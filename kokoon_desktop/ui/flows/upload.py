@@ -52,10 +52,15 @@ class UploadFlow(QObject):
         self._window = window
         self._host = window.host
         self._upload: asyncio.Task[object] | None = None
+        #: Counting the frames of the last upload after it finished (it is not "in flight":
+        #: the source is usable, and quitting or another upload need not wait for it).
+        self.counting: asyncio.Task[MediaInfo] | None = None
+        self._counting_vid: str | None = None
         #: An upload about to open its local copy (the form's source changes first).
         self.local_vid: str | None = None
         window.upload_action.triggered.connect(self.choose)
         window.cancel_upload_button.clicked.connect(self.cancel)
+        window.form.source_changed.connect(self._source_changed)
 
     @property
     def in_flight(self) -> bool:
@@ -73,6 +78,7 @@ class UploadFlow(QObject):
         if self.in_flight:
             self._window.messages.warning("An upload is already running: wait for it or cancel it.")
             return
+        self._stop_counting()
         self._upload = self._host.spawn(self.upload_file(Path(path)))
 
     def cancel(self) -> None:
@@ -107,25 +113,46 @@ class UploadFlow(QObject):
         video = await self._send(path)
         if video is None:
             return None
+        window.messages.info(f"Uploaded {video.filename or path.name}: it is the source now.")
         if indexing.done():
             info = _indexed_or(header, indexing)
             self._open(path, video, info)
+            self._warn_if_damaged(info)
         else:
             # The timeline works from the headers at once and is refined when the frames
             # are counted (a long file on a fast network).
             self._open(path, video, header)
-            info = await self._counted(path, header, indexing)
-            current = window.form.source
-            if info is not header and current is not None and current.vid == video.vid:
-                self._open(path, video, info)
-        window.messages.info(f"Uploaded {video.filename or path.name}: it is the source now.")
+            self._counting_vid = video.vid
+            self.counting = self._host.spawn(self._refine(path, video, header, indexing))
+        return video
+
+    async def _refine(
+        self, path: Path, video: Video, header: MediaInfo, indexing: asyncio.Future[MediaInfo]
+    ) -> MediaInfo:
+        """Once the frames are counted, the timeline of the upload, if still the source."""
+        info = await self._counted(path, header, indexing)
+        current = self._window.form.source
+        if info is not header and current is not None and current.vid == video.vid:
+            self._open(path, video, info)
+            self._warn_if_damaged(info)
+        return info
+
+    def _source_changed(self, source: SourceInfo | None) -> None:
+        if source is None or source.vid != self._counting_vid:
+            self._stop_counting()
+
+    def _stop_counting(self) -> None:
+        """A new source is coming: the last upload's count no longer matters."""
+        if self.counting is not None and not self.counting.done():
+            self.counting.cancel()
+
+    def _warn_if_damaged(self, info: MediaInfo) -> None:
         if info.index is not None and info.index.damaged:
             last = info.total_frames - 1
-            window.messages.warning(
-                f"“{path.name}” is damaged near its end: its pictures stop decoding after "
+            self._window.messages.warning(
+                f"“{info.path.name}” is damaged near its end: its pictures stop decoding after "
                 f"frame {last} ({format_timecode(last, info.rate)}), where the timeline ends."
             )
-        return video
 
     def _open(self, path: Path, video: Video, info: MediaInfo) -> None:
         """Make the upload the form's source, its local copy in the preview and timeline."""
