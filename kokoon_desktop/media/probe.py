@@ -78,6 +78,11 @@ def probe(path: Path | str) -> MediaInfo:
             raise MediaError(f"“{name}” has no video in it.")
         stream = container.streams.video[0]
         codec = stream.codec_context
+        if codec is None:  # FFmpeg knows no decoder for the stream's format
+            raise MediaError(
+                f"“{name}” is in a video format this application cannot decode, so it cannot "
+                "be shown or trimmed here. Convert it (to H.264 or ProRes, say) and try again."
+            )
         raw_rate = stream.average_rate or stream.guessed_rate
         if not raw_rate or codec.width <= 0 or codec.height <= 0:
             raise MediaError(f"“{name}” does not say its picture size or frame rate.")

@@ -1,6 +1,7 @@
 """The files editors bring, made with PyAV, each frame with its index burned in (see
 ``counter_video``): a transport stream starting well above zero, MPEG-2 in a transport stream,
-a variable-rate phone clip, and an MP4 trimmed by stream copy (an edit list)."""
+a variable-rate phone clip, an MP4 trimmed by stream copy (an edit list), and the broken ones:
+cut short, in an unknown format, pictures that do not decode."""
 
 from __future__ import annotations
 
@@ -164,4 +165,28 @@ def make_cut_short(source: Path, target: Path) -> Path:
     data = whole.read_bytes()
     target.write_bytes(data[: len(data) * 2 // 3])
     whole.unlink()
+    return target
+
+
+def make_unknown_format(source: Path, target: Path) -> Path:
+    """``source`` (an H.264 MP4) with its sample entry renamed to a format no decoder knows,
+    as a file from an exotic camera or a codec pack looks to FFmpeg."""
+    data = source.read_bytes()
+    entry = data.rfind(b"avc1")  # the sample description's format (the brand comes first)
+    target.write_bytes(data[:entry] + b"zzz1" + data[entry + 4 :])
+    return target
+
+
+def make_undecodable(source: Path, target: Path, *, seed: int = 1) -> Path:
+    """``source`` with its headers intact and every picture's bytes replaced by noise: it
+    probes as the video it was and not one picture decodes."""
+    import random
+
+    data = bytearray(source.read_bytes())
+    start, end = data.find(b"mdat") + 4 + 16, data.find(b"moov")
+    if end < start:  # the sample table may come after the pictures or before them
+        end = len(data)
+    noise = random.Random(seed)
+    data[start:end] = bytes(noise.randrange(256) for _ in range(end - start))
+    target.write_bytes(bytes(data))
     return target

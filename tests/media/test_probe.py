@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from kokoon_desktop.core.timecode import FrameRate, frames_to_ms
-from kokoon_desktop.media import MediaError, probe
+from kokoon_desktop.media.probe import MediaError, probe
 from tests.media.counter_video import write_audio_only
+from tests.media.editor_media import make_undecodable, make_unknown_format
 
 
 def test_probe_reads_the_exact_rate_and_frame_count(counter_video: Path) -> None:
@@ -54,3 +55,22 @@ def test_an_audio_file_has_no_video(tmp_path: Path) -> None:
 
 def test_media_error_is_a_value_error() -> None:
     assert issubclass(MediaError, ValueError)
+
+
+def test_a_format_no_decoder_knows_is_said_before_anything_else(
+    counter_video: Path, tmp_path: Path
+) -> None:
+    exotic = make_unknown_format(counter_video, tmp_path / "exotic.mov")
+    with pytest.raises(MediaError, match=r"“exotic\.mov” is in a video format this application"):
+        probe(exotic)
+
+
+def test_pictures_that_do_not_decode_leave_no_frame_to_index(
+    counter_video: Path, tmp_path: Path
+) -> None:
+    from kokoon_desktop.media.frame_index import indexed
+
+    noise = make_undecodable(counter_video, tmp_path / "noise.mp4")
+    info = probe(noise)  # the headers are intact
+    with pytest.raises(MediaError, match=r"“noise\.mp4” has no frame that can be shown"):
+        indexed(info)

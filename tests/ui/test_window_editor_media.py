@@ -13,10 +13,13 @@ from pytestqt.qtbot import QtBot
 from kokoon_desktop.core.timecode import FrameRate
 from kokoon_desktop.core.timeline import Marks
 from kokoon_desktop.ui.main_window import MainWindow
+from kokoon_desktop.ui.messages import Level
 from tests.media.counter_video import NTSC
 from tests.media.editor_media import (
     make_counter_video,
     make_trimmed_by_stream_copy,
+    make_undecodable,
+    make_unknown_format,
     make_variable_rate,
     plain_decode,
     remux_to_transport_stream,
@@ -112,15 +115,16 @@ async def test_an_interlaced_source_is_marked_and_deinterlace_suggested_not_forc
 async def test_files_that_are_no_video_are_said_and_nothing_is_uploaded(
     qtbot: QtBot, harness: WindowHarness, tmp_path: Path
 ) -> None:
-    from kokoon_desktop.ui.messages import Level
     from tests.media.counter_video import write_audio_only
 
     empty = tmp_path / "empty.mov"
     empty.write_bytes(b"")
     text = tmp_path / "notes.mp4"
     text.write_text("not a video, whatever its name says")
+    clean = make_counter_video(tmp_path / "clean.mp4", frames=12)
     cases = {
         write_audio_only(tmp_path / "voice.m4a"): "has no video in it",
+        make_unknown_format(clean, tmp_path / "exotic.mov"): "cannot decode",
         empty: "is not a video this application can read",
         text: "is not a video this application can read",
         tmp_path / "gone.mp4": "was not found",
@@ -140,7 +144,6 @@ async def test_files_that_are_no_video_are_said_and_nothing_is_uploaded(
 async def test_a_damaged_file_opens_to_where_it_decodes_and_says_so(
     qtbot: QtBot, harness: WindowHarness, tmp_path: Path
 ) -> None:
-    from kokoon_desktop.ui.messages import Level
     from tests.media.editor_media import make_cut_short
 
     clean = make_counter_video(tmp_path / "clean.mp4", frames=60)
@@ -226,3 +229,67 @@ async def test_another_file_while_the_last_is_counted_becomes_the_source(
 
 def source_name(window: MainWindow) -> str | None:
     return window.form.source.name if window.form.source is not None else None
+
+
+@closes_windows
+async def test_a_file_whose_pictures_do_not_decode_stops_its_upload(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    noise = make_undecodable(make_counter_video(tmp_path / "clean.mp4"), tmp_path / "noise.mp4")
+    window = harness.open_window(qtbot)
+    await until(lambda: window.session is not None)
+    session = window.session
+    assert session is not None
+    client = session.connection.client
+    started = asyncio.Event()
+
+    async def slow_upload(*_args: object, **_kwargs: object) -> object:
+        started.set()
+        await asyncio.sleep(30)  # a big file on a slow line: still going when the count fails
+        raise AssertionError("the upload was not stopped")
+
+    monkeypatch.setattr(client, "upload_video", slow_upload)
+    assert await window.upload.upload_file(noise) is None
+    assert started.is_set()
+    level, said = shown_message(window)
+    assert level is Level.ERROR
+    assert said == "“noise.mp4” has no frame that can be shown. The upload was stopped."
+    assert window.form.source is None
+    assert not window.upload.in_flight
+
+
+@closes_windows
+async def test_pictures_found_not_to_decode_after_the_upload_are_said(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The service reads more than this app's decoder does: a file it accepted whose pictures
+    # this app finds it cannot decode once the upload is over (the reading is made to fail
+    # here, as a long file in a format the service knows would).
+    import threading
+
+    from kokoon_desktop.media import frame_index
+    from kokoon_desktop.media.probe import MediaError
+
+    clip = make_counter_video(tmp_path / "camera.mp4")
+    release = threading.Event()
+
+    def fails_late(info: object) -> object:
+        release.wait(10)
+        raise MediaError("“camera.mp4” has no frame that can be shown.")
+
+    monkeypatch.setattr(frame_index, "indexed", fails_late)
+    window = harness.open_window(qtbot)
+    await until(lambda: window.session is not None)
+    assert await window.upload.upload_file(clip) is not None
+    release.set()
+    assert window.upload.counting is not None
+    await window.upload.counting
+    level, said = shown_message(window)
+    assert level is Level.WARNING
+    assert said == (
+        "“camera.mp4” has no frame that can be shown. "
+        "The timeline follows what its headers say, and shows no pictures."
+    )
+    assert window.form.source is not None and window.form.source.name == "camera.mp4"

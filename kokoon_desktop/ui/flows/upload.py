@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import asyncio
 
     from kokoon_desktop.api.models import Video
-    from kokoon_desktop.media.probe import MediaInfo
+    from kokoon_desktop.media.probe import MediaError, MediaInfo
     from kokoon_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -90,7 +90,8 @@ class UploadFlow(QObject):
         frame index is built; the upload becomes the form's source.
 
         A file that is no video this app can read (missing, empty, no video stream, not a
-        media file) is said so and nothing is sent.
+        media file, a format it cannot decode) is said so and nothing is sent; one whose
+        pictures turn out not to decode stops its upload when that is known.
         """
         import asyncio
 
@@ -110,7 +111,26 @@ class UploadFlow(QObject):
         # turned and interlaced pictures): one pass over the packets, off the UI thread,
         # while the file uploads.
         indexing = asyncio.ensure_future(asyncio.to_thread(indexed, header))
-        video = await self._send(path)
+        refused: list[MediaError] = []
+        uploading = asyncio.current_task()
+
+        def stop_if_unshowable(done: asyncio.Future[MediaInfo]) -> None:
+            failure = _failure(done)
+            if failure is not None and uploading is not None and not refused and sending:
+                refused.append(failure)
+                uploading.cancel()  # _send says it stopped and returns None
+
+        sending = True
+        indexing.add_done_callback(stop_if_unshowable)
+        try:
+            video = await self._send(path)
+        finally:
+            sending = False
+        if refused:
+            if uploading is not None:
+                uploading.uncancel()  # the stop was ours, not a cancel from outside
+            window.messages.error(f"{refused[0]} The upload was stopped.")
+            return None
         if video is None:
             return None
         window.messages.info(f"Uploaded {video.filename or path.name}: it is the source now.")
@@ -132,9 +152,15 @@ class UploadFlow(QObject):
         """Once the frames are counted, the timeline of the upload, if still the source."""
         info = await self._counted(path, header, indexing)
         current = self._window.form.source
-        if info is not header and current is not None and current.vid == video.vid:
+        if current is None or current.vid != video.vid:
+            return info
+        if info is not header:
             self._open(path, video, info)
             self._warn_if_damaged(info)
+        elif (failure := _failure(indexing)) is not None:
+            self._window.messages.warning(
+                f"{failure} The timeline follows what its headers say, and shows no pictures."
+            )
         return info
 
     def _source_changed(self, source: SourceInfo | None) -> None:
@@ -223,6 +249,16 @@ class UploadFlow(QObject):
         finally:
             window.upload_progress.hide()
             window.cancel_upload_button.hide()
+
+
+def _failure(indexing: asyncio.Future[MediaInfo]) -> MediaError | None:
+    """Why a finished indexing found no picture to show, if it did not."""
+    from kokoon_desktop.media.probe import MediaError
+
+    if indexing.cancelled():
+        return None
+    failure = indexing.exception()
+    return failure if isinstance(failure, MediaError) else None
 
 
 def _indexed_or(header: MediaInfo, indexing: asyncio.Future[MediaInfo]) -> MediaInfo:
