@@ -37,9 +37,9 @@ import av
 from bench.ffmpeg_cli import ffmpeg_exe, mean_difference, run_timed, seconds_arg, shown
 from bench.frame_index_speed import remuxed_to_transport_stream
 from bench.long_video import LongVideo, long_video
-from kokoon_desktop.media import MediaInfo, probe
 from kokoon_desktop.media.frame_index import indexed
 from kokoon_desktop.media.frames import fit_size, to_rgb
+from kokoon_desktop.media.probe import MediaInfo, probe
 
 SEEKS = 41
 MOVE_FROM = 12

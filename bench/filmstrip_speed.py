@@ -21,9 +21,10 @@ from typing import Any
 
 from bench.ffmpeg_cli import ffmpeg_exe, mean_difference, run_timed, seconds_arg, shown
 from bench.long_video import LongVideo, frame_sizes, long_video
-from kokoon_desktop.media import Filmstrip, MediaInfo, RgbImage, ThumbnailCache, probe
-from kokoon_desktop.media.filmstrip import slot_targets
+from kokoon_desktop.media.filmstrip import Filmstrip, ThumbnailCache, slot_targets
 from kokoon_desktop.media.frame_index import indexed
+from kokoon_desktop.media.frames import RgbImage
+from kokoon_desktop.media.probe import MediaInfo, probe
 
 THUMBS = 20
 HEIGHT = 90

@@ -4,13 +4,15 @@ Timed: ``frame_index`` with its cache cleared (one pass over the packets, the fi
 GOP decoded). Reference, in the same run and taking turns: PyAV reading every packet of the
 video stream and nothing else, the floor for anything that reads the whole file. While an index
 is built on a worker thread (as the window builds it), a heartbeat on an asyncio loop in the
-main thread measures its longest gap: the index must never stall the event loop.
+main thread measures its longest gap: the index must never stall the event loop. Also timed:
+the same index read back from the store on disk, as after a restart.
 """
 
 from __future__ import annotations
 
 import asyncio
 import statistics
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from typing import Any
 import av
 
 from bench.long_video import LongVideo, long_video
+from kokoon_desktop.media import index_store
 from kokoon_desktop.media.frame_index import clear_cache, frame_index
 from kokoon_desktop.media.probe import probe
 
@@ -55,6 +58,25 @@ def _timed_index(path: Path) -> tuple[float, int]:
     return time.perf_counter() - started, index.total_frames
 
 
+def _timed_stored(path: Path, repeats: int) -> float:
+    """The median time to get the index from the store on disk with nothing in memory."""
+    rate = probe(path).rate
+    with tempfile.TemporaryDirectory() as folder:
+        index_store.use_folder(Path(folder))
+        try:
+            clear_cache()
+            frame_index(path, rate)  # built and stored
+            times = []
+            for _ in range(repeats):
+                clear_cache()
+                started = time.perf_counter()
+                frame_index(path, rate)
+                times.append(time.perf_counter() - started)
+        finally:
+            index_store.use_folder(None)
+    return statistics.median(times)
+
+
 async def _worst_gap_while_indexing(path: Path) -> float:
     rate = probe(path).rate
     clear_cache()
@@ -89,5 +111,6 @@ def run(repeats: int = 5) -> dict[str, Any]:
             "demux_s": statistics.median(reference),
             "frames": frames,
             "worst_gap_s": asyncio.run(_worst_gap_while_indexing(path)),
+            "stored_s": _timed_stored(path, repeats),
         }
     return results

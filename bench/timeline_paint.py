@@ -17,7 +17,9 @@ import time
 from typing import Any
 
 from bench.long_video import LongVideo, long_video
-from kokoon_desktop.media import Filmstrip, RgbImage, ThumbnailCache, probe
+from kokoon_desktop.media.filmstrip import Filmstrip, ThumbnailCache
+from kokoon_desktop.media.frames import RgbImage
+from kokoon_desktop.media.probe import probe
 
 WIDTH = 3840
 HEIGHT = 120

@@ -313,6 +313,13 @@ else:
         """Elsewhere a program started from a console writes to it already."""
 
 
+def _keep_frame_indexes(paths: ProfilePaths) -> None:
+    """Frame indexes outlive the run: a long file opened again is not read again."""
+    from kokoon_desktop.media import index_store
+
+    index_store.use_folder(paths.cache_dir / "frame-indexes")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _console_for_output()
     args = parse_args(argv)
@@ -348,6 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # logs, the history is read when the window connects (right after), and on a first start
     # creating the history file waits for the disk.
     configure_logging(paths.log_file)
+    _keep_frame_indexes(paths)
     try:
         context.history.open()
     except HistoryError as exc:

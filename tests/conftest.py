@@ -27,6 +27,17 @@ for _name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_H
 
 
 @pytest.fixture(autouse=True)
+def no_stored_frame_indexes() -> Iterator[None]:
+    """Frame indexes stay in memory unless a test (or the App it makes) names a folder, and
+    that folder is forgotten after the test."""
+    from kokoon_desktop.media import index_store
+
+    index_store.use_folder(None)
+    yield
+    index_store.use_folder(None)
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
     """Every test gets its own empty keychain; none touches the real one."""
     previous = keyring.get_keyring()

@@ -1,4 +1,4 @@
-"""A profile is three folders: the system's per-user ones, or three under --profile-dir."""
+"""A profile is four folders: the system's per-user ones, or four under --profile-dir."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ def test_profile_dir_holds_config_data_and_logs(tmp_path: Path) -> None:
         config_dir=tmp_path / "profile" / "config",
         data_dir=tmp_path / "profile" / "data",
         log_dir=tmp_path / "profile" / "logs",
+        cache_dir=tmp_path / "profile" / "cache",
     )
     assert paths.settings_file == tmp_path / "profile" / "config" / "settings.json"
     assert paths.history_file == tmp_path / "profile" / "data" / "history.sqlite3"

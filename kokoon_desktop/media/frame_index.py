@@ -11,7 +11,8 @@ frames replace what the packets said there. A packet without a timestamp makes t
 index come from a decode instead (slower, never wrong).
 
 Indexes are cached per file (path, size, modification time and a fingerprint of its first
-and last bytes), so the preview, the filmstrip and the request share one.
+and last bytes), so the preview, the filmstrip and the request share one; in memory, and on
+disk between runs when a folder is named (see ``index_store``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import av.error
 from kokoon_desktop.core.frame_times import FrameTimes
 from kokoon_desktop.core.orientation import upright_turn
 from kokoon_desktop.core.timecode import FrameRate
+from kokoon_desktop.media import index_store
 from kokoon_desktop.media.probe import MediaError, MediaInfo
 
 __all__ = ["FrameIndex", "clear_cache", "frame_index", "indexed"]
@@ -77,6 +79,11 @@ class _FileKey:
     mtime_ns: int
     fingerprint: bytes
 
+    @property
+    def name(self) -> str:
+        """The key as a text, for the store on disk."""
+        return f"{self.path}\n{self.size}\n{self.mtime_ns}\n{self.fingerprint.hex()}"
+
 
 _cache: OrderedDict[_FileKey, FrameIndex] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -96,7 +103,14 @@ def frame_index(path: Path | str, nominal: FrameRate) -> FrameIndex:
         if found is not None:
             _cache.move_to_end(key)
             return found
-    index = _build(path, nominal)
+    store = index_store.current()
+    stored = store.load(key.name) if store is not None else None
+    if stored is not None and stored.times.nominal == nominal:
+        index = stored
+    else:
+        index = _build(path, nominal)
+        if store is not None:
+            store.save(key.name, index)
     with _cache_lock:
         _cache[key] = index
         while len(_cache) > _CACHE_SIZE:

@@ -107,3 +107,24 @@ def test_bad_timestamps_are_refused() -> None:
         times.range_ms(1, 2)
     with pytest.raises(ValueError):
         times.ms_of(3)
+
+
+@given(
+    rate=st.sampled_from(RATES),
+    time_base=st.sampled_from(TIME_BASES),
+    steps=st.lists(st.integers(min_value=1, max_value=4000), min_size=1, max_size=60),
+    start=st.integers(min_value=-5000, max_value=10**7),
+)
+def test_variable_means_a_frame_more_than_a_tick_and_a_half_off_the_nominal_grid(
+    rate: Fraction, time_base: Fraction, steps: list[int], start: int
+) -> None:
+    pts = [start]
+    for step in steps:
+        pts.append(pts[-1] + step)
+    times = FrameTimes.of(pts, time_base, FrameRate(rate))
+    # The definition in seconds, exactly.
+    off_grid = any(
+        abs((p - start) * time_base - i / rate) > time_base * Fraction(3, 2)
+        for i, p in enumerate(pts)
+    )
+    assert times.is_variable == off_grid

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kokoon_desktop.media import Filmstrip, RgbImage, ThumbnailCache, slot_targets
-from kokoon_desktop.media.filmstrip import ThumbnailKey
+from kokoon_desktop.media.filmstrip import Filmstrip, ThumbnailCache, ThumbnailKey, slot_targets
+from kokoon_desktop.media.frames import RgbImage
 from tests.media.conftest import FRAMES, GOP
 from tests.media.counter_video import read_counter
 

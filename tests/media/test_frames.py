@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kokoon_desktop.media import FrameReader, MediaError, RgbImage
-from kokoon_desktop.media.frames import to_rgb
+from kokoon_desktop.media.frames import FrameReader, RgbImage, to_rgb
+from kokoon_desktop.media.probe import MediaError
 from tests.media.conftest import FRAMES, GOP
 from tests.media.counter_video import read_counter
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kokoon_desktop.media import probe
 from kokoon_desktop.media.frames import to_rgb
 from kokoon_desktop.media.preview_frames import PreviewFrames
+from kokoon_desktop.media.probe import probe
 from tests.media.conftest import FRAMES, GOP
 from tests.media.counter_video import read_counter
 

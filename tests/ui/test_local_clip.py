@@ -12,8 +12,10 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from kokoon_desktop.media import Filmstrip, RgbImage, probe
+from kokoon_desktop.media.filmstrip import Filmstrip
+from kokoon_desktop.media.frames import RgbImage
 from kokoon_desktop.media.preview_frames import PreviewFrames
+from kokoon_desktop.media.probe import probe
 from kokoon_desktop.ui.local_clip import LocalClip
 from tests.media.counter_video import make_counter_video, read_counter
 from tests.ui.test_window_timeline import rgb_of
