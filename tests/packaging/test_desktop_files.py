@@ -130,6 +130,12 @@ def test_every_file_the_upload_dialog_offers_opens_with_the_app() -> None:
     mime_types = set(_mime_types())
     missing = [s for s in offered if not types_by_glob.get(f"*.{s}", set()) & mime_types]
     assert missing == [], f"the desktop entry's MimeType lacks the type of: {missing}"
+    # ...and the other way: a type the app opens from the file manager is offered in the dialog.
+    offered_types = set().union(*(types_by_glob.get(f"*.{s}", set()) for s in offered))
+    words = (MIME_DB / "aliases").read_text(encoding="utf-8").split()
+    canonical = dict(zip(words[::2], words[1::2], strict=True))  # video/x-m4v → video/mp4
+    not_offered = sorted(m for m in mime_types if canonical.get(m, m) not in offered_types)
+    assert not_offered == [], f"the upload dialog offers no file of: {not_offered}"
 
 
 def test_the_metainfo_matches_the_desktop_entry_and_the_project() -> None:

@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 
 #: What the upload dialog offers; the service probes the file and refuses what it cannot read.
 VIDEO_FILE_FILTERS = [
-    "Videos (*.mp4 *.mov *.mkv *.m4v *.avi *.mxf *.webm *.mts *.m2ts *.ts *.mpg *.mpeg)",
+    "Videos (*.mp4 *.mov *.mkv *.m4v *.avi *.mxf *.webm *.mts *.m2ts *.m2t *.ts *.mpg *.mpeg"
+    " *.vob *.3gp *.wmv *.flv *.ogv)",
     "All files (*)",
 ]
 
