@@ -266,9 +266,10 @@ def _is_reserved(name: str) -> bool:
 
 
 def _split_name(name: str) -> tuple[str, str]:
-    """("a", "mp4") of "a.mp4"; a leading dot (".hidden") is not an extension."""
+    """("a", "mp4") of "a.mp4"; a leading dot (".hidden") is not an extension, and neither is
+    what follows a dot inside a long stem ("take.final_person_0x0": no format to end on)."""
     stem, dot, extension = name.rpartition(".")
-    if not dot or not stem:
+    if not dot or not stem or len(extension.encode("utf-8", "surrogatepass")) > MAX_EXTENSION_BYTES:
         return name, ""
     return stem, extension
 

@@ -268,3 +268,12 @@ def test_free_names_of_safe_names_stay_safe(fields: NameFields, count: int) -> N
 )
 def test_next_free_name_examples(name: str, taken: set[str], free: str) -> None:
     assert next_free_name(name, taken.__contains__) == free
+
+
+def test_a_dot_inside_a_long_name_without_a_format_is_no_extension() -> None:
+    # A source called "take." and no format: the template's dot is in the middle of the name.
+    name = "video._" + "0" * 150 + "_0x0"
+    assert len(name.encode()) <= MAX_NAME_BYTES
+    free = next_free_name(name, {name}.__contains__)
+    assert free == name + " (2)"
+    assert_safe(free)
