@@ -139,7 +139,7 @@ def run(*, transport_stream: bool = False) -> dict[str, Any]:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
-    from kokoon_desktop.ui.local_clip import LocalClip
+    from kokoon_desktop.ui.preview.local_clip import LocalClip
 
     spec = LongVideo()
     path = long_video(spec)

@@ -28,8 +28,8 @@ def _measure() -> dict[str, Any]:
     from kokoon_desktop.core.timecode import FrameRate
     from kokoon_desktop.core.timeline import Marks
     from kokoon_desktop.ui.task_form import SourceInfo, TaskForm
-    from kokoon_desktop.ui.timeline_binding import TimelineBinding
-    from kokoon_desktop.ui.timeline_widget import TimelineWidget
+    from kokoon_desktop.ui.timeline.binding import TimelineBinding
+    from kokoon_desktop.ui.timeline.widget import TimelineWidget
 
     app = QApplication.instance() or QApplication([])
     QApplication.setStyle("Fusion")

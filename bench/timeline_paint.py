@@ -46,8 +46,8 @@ def run() -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from kokoon_desktop.core.timeline import Marks
-    from kokoon_desktop.ui.local_clip import to_qimage
-    from kokoon_desktop.ui.timeline_widget import TimelineWidget
+    from kokoon_desktop.ui.preview.local_clip import to_qimage
+    from kokoon_desktop.ui.timeline.widget import TimelineWidget
 
     class BareWidget(QWidget):
         def paintEvent(self, event: QPaintEvent) -> None:

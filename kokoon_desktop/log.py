@@ -16,6 +16,7 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -23,10 +24,14 @@ from urllib.parse import quote
 if TYPE_CHECKING:
     from logging.handlers import RotatingFileHandler
 
+#: What takes secrets out of a text (a crash report, a log line) before it is shown or kept.
+Redact = Callable[[str], str]
+
 __all__ = [
     "BACKUP_COUNT",
     "MAX_BYTES",
     "REDACTED",
+    "Redact",
     "RedactingFilter",
     "close_logging",
     "configure_logging",

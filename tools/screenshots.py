@@ -18,7 +18,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from qasync import run as run_qt_loop
 
@@ -27,37 +26,11 @@ from kokoon_desktop.core.enums import Category, TaskType
 from kokoon_desktop.paths import profile_paths
 from kokoon_desktop.sandbox.media import write_clip
 from kokoon_desktop.ui.main_window import MainWindow
+from kokoon_desktop.ui.style import dark_palette
 from kokoon_desktop.ui.task_form import SourceInfo
 from tools import dialog_screenshots, timeline_screenshots
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#202124",
-        QPalette.ColorRole.WindowText: "#e8eaed",
-        QPalette.ColorRole.Base: "#17181a",
-        QPalette.ColorRole.AlternateBase: "#25272a",
-        QPalette.ColorRole.Text: "#e8eaed",
-        QPalette.ColorRole.Button: "#2d2f33",
-        QPalette.ColorRole.ButtonText: "#e8eaed",
-        QPalette.ColorRole.Highlight: "#3d6fb4",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#2d2f33",
-        QPalette.ColorRole.ToolTipText: "#e8eaed",
-        QPalette.ColorRole.PlaceholderText: "#9aa0a6",
-    }
-    for role, colour in roles.items():
-        palette.setColor(role, QColor(colour))
-    for role in (
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-    ):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f747a"))
-    return palette
 
 
 async def _populated_window(profile: Path) -> tuple[App, MainWindow]:

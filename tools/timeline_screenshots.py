@@ -29,10 +29,10 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from kokoon_desktop.core.filmstrip_slots import visible_slots
 from kokoon_desktop.core.timeline import Marks
 from kokoon_desktop.media.probe import probe
-from kokoon_desktop.ui.clip_preview import ClipPreview
-from kokoon_desktop.ui.preview_view import PreviewView
-from kokoon_desktop.ui.shortcuts_overlay import ShortcutsOverlay
-from kokoon_desktop.ui.timeline_widget import TimelineWidget
+from kokoon_desktop.ui.preview.clip_preview import ClipPreview
+from kokoon_desktop.ui.preview.view import PreviewView
+from kokoon_desktop.ui.timeline.shortcuts_overlay import ShortcutsOverlay
+from kokoon_desktop.ui.timeline.widget import TimelineWidget
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 RATE = Fraction(25)
@@ -190,7 +190,7 @@ def render_all(docs: Path, palettes: dict[str, QPalette]) -> None:
 
 
 def main() -> None:
-    from tools.screenshots import dark_palette
+    from kokoon_desktop.ui.style import dark_palette
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

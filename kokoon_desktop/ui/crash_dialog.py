@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kokoon_desktop import __version__
-from kokoon_desktop.ui.crash_reporter import Redact
+from kokoon_desktop.log import Redact
 from kokoon_desktop.ui.style import ToneLabel, scaled_font
 
 HEADLINE = "Something went wrong in Kokoon Desktop."

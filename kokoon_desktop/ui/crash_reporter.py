@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kokoon_desktop.log import Redact
+
 if TYPE_CHECKING:
     import asyncio
 
@@ -30,7 +32,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], Any]
-Redact = Callable[[str], str]
 _T = TypeVar("_T")
 
 #: Failures that are not bugs: let the previous hook deal with them (e.g. Ctrl+C in a terminal).

@@ -35,17 +35,17 @@ from PySide6.QtWidgets import (
 
 from kokoon_desktop.storage.history import HistoryStore
 from kokoon_desktop.storage.settings import SettingsStore
-from kokoon_desktop.ui.clip_preview import ClipPreview
 from kokoon_desktop.ui.flows.session_host import SessionHost
 from kokoon_desktop.ui.history_model import HistoryTableModel
 from kokoon_desktop.ui.history_pane import HistoryPane
 from kokoon_desktop.ui.messages import MessageCenter, NotificationBar
-from kokoon_desktop.ui.player import Player
-from kokoon_desktop.ui.preview_view import PreviewView
-from kokoon_desktop.ui.shortcuts_overlay import ShortcutsOverlay, shortcuts_tooltip
+from kokoon_desktop.ui.preview.clip_preview import ClipPreview
+from kokoon_desktop.ui.preview.view import PreviewView
 from kokoon_desktop.ui.task_form import SourceInfo, TaskForm
-from kokoon_desktop.ui.timeline_binding import TimelineBinding
-from kokoon_desktop.ui.timeline_widget import TimelineWidget
+from kokoon_desktop.ui.timeline.binding import TimelineBinding
+from kokoon_desktop.ui.timeline.player import Player
+from kokoon_desktop.ui.timeline.shortcuts_overlay import ShortcutsOverlay, shortcuts_tooltip
+from kokoon_desktop.ui.timeline.widget import TimelineWidget
 
 if TYPE_CHECKING:
     # Only for types: the HTTP stack, the services and PyAV load after the window is shown.

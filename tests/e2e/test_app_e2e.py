@@ -238,7 +238,7 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "kokoon_desktop.sandbox",
     "kokoon_desktop.services",
     "kokoon_desktop.ui.crash_dialog",
-    "kokoon_desktop.ui.local_clip",
+    "kokoon_desktop.ui.preview.local_clip",
     "kokoon_desktop.ui.settings_dialog",
     "kokoon_desktop.ui.video_browser",
 ]

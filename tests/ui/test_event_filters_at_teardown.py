@@ -8,10 +8,10 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from kokoon_desktop.ui.clip_preview import ClipPreview
-from kokoon_desktop.ui.preview_view import PreviewView
-from kokoon_desktop.ui.shortcuts_overlay import ShortcutsOverlay
-from kokoon_desktop.ui.timeline_widget import TimelineWidget
+from kokoon_desktop.ui.preview.clip_preview import ClipPreview
+from kokoon_desktop.ui.preview.view import PreviewView
+from kokoon_desktop.ui.timeline.shortcuts_overlay import ShortcutsOverlay
+from kokoon_desktop.ui.timeline.widget import TimelineWidget
 
 
 def _resize(widget: QWidget) -> None:

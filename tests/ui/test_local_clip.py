@@ -16,7 +16,7 @@ from kokoon_desktop.media.filmstrip import Filmstrip
 from kokoon_desktop.media.frames import RgbImage
 from kokoon_desktop.media.preview_frames import PreviewFrames
 from kokoon_desktop.media.probe import probe
-from kokoon_desktop.ui.local_clip import LocalClip
+from kokoon_desktop.ui.preview.local_clip import LocalClip
 from tests.media.counter_video import make_counter_video, read_counter
 from tests.ui.test_window_timeline import rgb_of
 
@@ -92,7 +92,7 @@ def test_an_unexpected_failure_is_logged_and_the_clip_keeps_working(
         raise RuntimeError("decoder in a bad state")
 
     monkeypatch.setattr(PreviewFrames, "fill_once", broken)
-    with caplog.at_level(logging.ERROR, "kokoon_desktop.ui.local_clip"):
+    with caplog.at_level(logging.ERROR, "kokoon_desktop.ui.preview.local_clip"):
         assert shown(clip, qtbot, 12) == 12
         qtbot.waitUntil(lambda: not clip.busy, timeout=5000)
     assert "the preview's decoder failed" in caplog.text

@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.media.frames import RgbImage
-from kokoon_desktop.ui.local_clip import to_qimage
+from kokoon_desktop.ui.preview.local_clip import to_qimage
 from tests.media.editor_media import make_portrait_phone_clip
 from tests.ui.window_fixtures import WindowHarness, closes_windows, until, upload
 

@@ -13,8 +13,8 @@ from kokoon_desktop.core.time_entry import TimeUnit
 from kokoon_desktop.core.timecode import FrameRate
 from kokoon_desktop.core.timeline import Marks
 from kokoon_desktop.ui.task_form import SourceInfo, TaskForm
-from kokoon_desktop.ui.timeline_binding import TimelineBinding, clip_of
-from kokoon_desktop.ui.timeline_widget import TimelineWidget
+from kokoon_desktop.ui.timeline.binding import TimelineBinding, clip_of
+from kokoon_desktop.ui.timeline.widget import TimelineWidget
 from tests.ui.window_fixtures import enter_into
 
 VID = "75530d14-e830-11f1-97d1-02fc00000001"

@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.core.timecode import FrameRate
 from kokoon_desktop.core.timeline import MAX_ZOOM, Marks
-from kokoon_desktop.ui.timeline_widget import SNAP_PX, ZOOM_STEP, TimelineWidget
+from kokoon_desktop.ui.style import dark_palette
+from kokoon_desktop.ui.timeline.widget import SNAP_PX, ZOOM_STEP, TimelineWidget
 
 FPS25 = FrameRate(Fraction(25))
 NTSC = FrameRate(Fraction(30000, 1001))
@@ -393,20 +394,6 @@ def test_thumbnails_fill_their_slots(timeline: TimelineWidget) -> None:
     y = track_y(timeline)
     assert grabbed.pixelColor(100 * 4 + 10, y) == colour  # inside slot 2
     assert grabbed.pixelColor(50 * 4 + 10, y) != colour  # slot 1 has no image yet
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    for role, value in (
-        (QPalette.ColorRole.Window, "#232427"),
-        (QPalette.ColorRole.WindowText, "#e6e6e6"),
-        (QPalette.ColorRole.Base, "#1b1c1e"),
-        (QPalette.ColorRole.Text, "#e6e6e6"),
-        (QPalette.ColorRole.Highlight, "#3a7bd5"),
-        (QPalette.ColorRole.HighlightedText, "#ffffff"),
-    ):
-        palette.setColor(role, QColor(value))
-    return palette
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])

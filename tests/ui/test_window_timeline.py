@@ -18,11 +18,11 @@ from kokoon_desktop.core.filmstrip_slots import slot_frame
 from kokoon_desktop.core.timeline import Marks
 from kokoon_desktop.media.frames import RgbImage
 from kokoon_desktop.storage.history import SubmissionState
-from kokoon_desktop.ui.clip_preview import NO_LOCAL_COPY, REMOTE_CAPTION
 from kokoon_desktop.ui.main_window import MainWindow
-from kokoon_desktop.ui.shortcuts_overlay import TIMELINE_SHORTCUTS
+from kokoon_desktop.ui.preview.clip_preview import NO_LOCAL_COPY, REMOTE_CAPTION
 from kokoon_desktop.ui.task_form import SourceInfo
-from kokoon_desktop.ui.timeline_widget import _KEYS, TimelineWidget
+from kokoon_desktop.ui.timeline.shortcuts_overlay import TIMELINE_SHORTCUTS
+from kokoon_desktop.ui.timeline.widget import _KEYS, TimelineWidget
 from tests.media.counter_video import make_counter_video, read_counter
 from tests.ui.test_main_window import submit_and_wait
 from tests.ui.window_fixtures import HARBOUR, WindowHarness, closes_windows, until, upload

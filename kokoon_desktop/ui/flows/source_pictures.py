@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 
 from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.ui.task_form import SourceInfo
-from kokoon_desktop.ui.timeline_binding import clip_of
+from kokoon_desktop.ui.timeline.binding import clip_of
 
 if TYPE_CHECKING:
     from kokoon_desktop.ui.main_window import MainWindow

@@ -41,7 +41,7 @@ from kokoon_desktop.core.timecode import FrameRate
 from kokoon_desktop.core.timeline import Marks, Shuttle, TimelineView, snap
 from kokoon_desktop.core.timeline_ticks import ticks
 from kokoon_desktop.ui.style import scaled_font
-from kokoon_desktop.ui.timeline_look import TimelineColours, crisp, snap_edge
+from kokoon_desktop.ui.timeline.look import TimelineColours, crisp, snap_edge
 
 __all__ = ["SNAP_PX", "ZOOM_STEP", "TimelineWidget"]
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer
 
 from kokoon_desktop.core.playback import PlaybackRun, start_frame
 from kokoon_desktop.core.timeline import Marks
-from kokoon_desktop.ui.timeline_widget import TimelineWidget
+from kokoon_desktop.ui.timeline.widget import TimelineWidget
 
 __all__ = ["Player"]
 

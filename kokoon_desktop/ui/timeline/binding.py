@@ -14,7 +14,7 @@ from kokoon_desktop.core.timecode import FrameRate, ms_to_frames
 from kokoon_desktop.core.timeline import Marks
 from kokoon_desktop.ui.range_panel import RangePanel
 from kokoon_desktop.ui.task_form import SourceInfo, TaskForm
-from kokoon_desktop.ui.timeline_widget import TimelineWidget
+from kokoon_desktop.ui.timeline.widget import TimelineWidget
 
 
 def clip_of(source: SourceInfo | None) -> tuple[int, FrameRate] | None:

@@ -18,12 +18,12 @@ from PySide6.QtGui import QImage
 
 from kokoon_desktop.core.filmstrip_slots import slot_count, slot_frame, visible_slots
 from kokoon_desktop.core.timecode import format_timecode
-from kokoon_desktop.ui.preview_view import PreviewView
-from kokoon_desktop.ui.timeline_widget import TimelineWidget
+from kokoon_desktop.ui.preview.view import PreviewView
+from kokoon_desktop.ui.timeline.widget import TimelineWidget
 
 if TYPE_CHECKING:
     from kokoon_desktop.media.probe import MediaInfo
-    from kokoon_desktop.ui.local_clip import LocalClip
+    from kokoon_desktop.ui.preview.local_clip import LocalClip
 
 __all__ = ["ClipPreview"]
 
@@ -75,7 +75,7 @@ class ClipPreview(QObject):
     # --- a local copy ----------------------------------------------------------------------
 
     def open_local(self, path: Path, info: MediaInfo, vid: str) -> None:
-        from kokoon_desktop.ui.local_clip import LocalClip
+        from kokoon_desktop.ui.preview.local_clip import LocalClip
 
         self.close()
         clip = LocalClip(path, info)
