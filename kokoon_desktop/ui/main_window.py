@@ -42,9 +42,10 @@ from kokoon_desktop.ui.messages import MessageCenter, NotificationBar
 from kokoon_desktop.ui.preview.clip_preview import ClipPreview
 from kokoon_desktop.ui.preview.view import PreviewView
 from kokoon_desktop.ui.task_form import SourceInfo, TaskForm
+from kokoon_desktop.ui.timeline import keys as timeline_keys
 from kokoon_desktop.ui.timeline.binding import TimelineBinding
 from kokoon_desktop.ui.timeline.player import Player
-from kokoon_desktop.ui.timeline.shortcuts_overlay import ShortcutsOverlay, shortcuts_tooltip
+from kokoon_desktop.ui.timeline.shortcuts_overlay import ShortcutsOverlay
 from kokoon_desktop.ui.timeline.widget import TimelineWidget
 
 if TYPE_CHECKING:
@@ -205,7 +206,7 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.preview, 1)
         self.timeline = TimelineWidget()
         self.timeline.setMinimumHeight(96)
-        self.timeline.setToolTip(shortcuts_tooltip())
+        self.timeline.setToolTip(timeline_keys.tooltip())
         centre_layout.addWidget(self.timeline)
         centre_layout.addWidget(self.form.range_panel)
         self.form.range_panel.remember_unit_in(self._settings)

@@ -59,5 +59,5 @@ async def test_a_coarse_strip_is_refined_to_each_slots_exact_frame(
     assert asked and set(asked[0]) == set(on_screen)
     assert [distance[s] for s in asked[0]] == sorted(distance.values())
     for slot, image in refined:
-        assert timeline._images[slot] == image  # shown in place
+        assert timeline.thumbnail(slot) == image  # shown in place
         assert read_counter(rgb_of(image)) == frames[slot]  # the slot's own frame

@@ -449,8 +449,11 @@ def test_a_new_layout_keeps_the_pictures_of_slots_on_the_same_frames(
         timeline.set_thumbnail(slot, picture)
     timeline.set_thumbnail_count(8, keep_matching=True)  # frames 0, 31, 62, 93, 125, ...
     assert [timeline.has_thumbnail(slot) for slot in range(8)] == [True, False] * 4
-    assert all(timeline._images[2 * n] is pictures[n] for n in range(4))
+    assert all(timeline.thumbnail(2 * n) is pictures[n] for n in range(4))
     timeline.set_thumbnail_count(2, keep_matching=True)  # frames 0 and 125
-    assert timeline._images == [pictures[0], pictures[2]]
+    assert [timeline.thumbnail(s) for s in range(timeline.thumbnail_count)] == [
+        pictures[0],
+        pictures[2],
+    ]
     timeline.set_thumbnail_count(4)  # without keep_matching: all gone
     assert not any(timeline.has_thumbnail(slot) for slot in range(4))

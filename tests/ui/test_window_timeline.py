@@ -21,8 +21,7 @@ from kokoon_desktop.storage.history import SubmissionState
 from kokoon_desktop.ui.main_window import MainWindow
 from kokoon_desktop.ui.preview.clip_preview import NO_LOCAL_COPY, REMOTE_CAPTION
 from kokoon_desktop.ui.task_form import SourceInfo
-from kokoon_desktop.ui.timeline.shortcuts_overlay import TIMELINE_SHORTCUTS
-from kokoon_desktop.ui.timeline.widget import _KEYS, TimelineWidget
+from kokoon_desktop.ui.timeline.widget import TimelineWidget
 from tests.media.counter_video import make_counter_video, read_counter
 from tests.ui.test_main_window import submit_and_wait
 from tests.ui.window_fixtures import HARBOUR, WindowHarness, closes_windows, until, upload
@@ -196,7 +195,7 @@ async def test_the_filmstrip_follows_the_zoom_with_exact_frames_on_screen(
     # Only what is on screen (and a little around it) was decoded, not the whole clip.
     assert not all(timeline.has_thumbnail(slot) for slot in range(count))
     for slot in on_screen:
-        image = timeline._images[slot]
+        image = timeline.thumbnail(slot)
         assert image is not None
         assert read_counter(rgb_of(image)) == slot_frame(slot, count, FRAMES)
 
@@ -261,14 +260,6 @@ async def test_f1_lists_the_timeline_keys_and_esc_returns_to_the_timeline(
     assert not overlay.isVisible()
     window.shortcuts_action.trigger()  # the toolbar's button, from anywhere
     assert overlay.isVisible()
-
-
-def test_the_help_names_every_key_the_timeline_answers_to() -> None:
-    listed = " ".join(keys for _, rows in TIMELINE_SHORTCUTS for keys, _ in rows)
-    for key, _modifiers in _KEYS:
-        name = Qt.Key(key).name.removeprefix("Key_")
-        name = {"Question": "?"}.get(name, name)
-        assert name in listed, f"{name} is missing from the shortcuts list"
 
 
 @closes_windows

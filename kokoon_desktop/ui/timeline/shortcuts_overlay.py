@@ -1,7 +1,7 @@
 """The timeline's keyboard shortcuts, listed over the timeline area (F1 or ? to show, Esc to hide).
 
-One list feeds the overlay and the timeline's tooltip, so what the help says is what the keys do
-(the widget's own key table is checked against it by the tests).
+Drawn from the timeline's one key map (`keys`), which the widget's key handling also reads, so
+what the help says is what the keys do.
 """
 
 from __future__ import annotations
@@ -11,67 +11,20 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from kokoon_desktop.ui.style import mix, scaled_font
+from kokoon_desktop.ui.timeline import keys
+from kokoon_desktop.ui.timeline.keys import Shortcut
 
-__all__ = ["TIMELINE_SHORTCUTS", "ShortcutsOverlay", "shortcuts_tooltip"]
-
-TIMELINE_SHORTCUTS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    (
-        "Marks",
-        (
-            ("I  /  O", "Set In / Out at the playhead"),
-            ("Shift+I  /  Shift+O", "Go to In / Out"),
-            ("Alt+I  /  Alt+O", "Clear In / Out"),
-            ("Alt+X", "Clear both: the whole file"),
-        ),
-    ),
-    (
-        "Moving",
-        (
-            ("Left  /  Right", "One frame back / forward"),
-            ("Shift+Left  /  Shift+Right", "One second back / forward"),
-            ("Home  /  End", "First / last frame"),
-            ("Click or drag the ruler", "Move the playhead (snaps to marks; Shift: no snap)"),
-            ("Drag [ or ]", "Move the In or Out mark"),
-        ),
-    ),
-    (
-        "Playing",
-        (
-            ("Space", "Play the range / pause"),
-            ("L  /  J", "Play forward / backward; press again to go faster"),
-            ("K", "Stop"),
-        ),
-    ),
-    (
-        "View",
-        (
-            ("Ctrl+wheel, pinch", "Zoom around the mouse"),
-            ("Wheel", "Scroll along the clip"),
-            ("F1  or  ?", "Show or hide this list"),
-        ),
-    ),
-)
-"""(group, ((keys, what they do), ...)): what the timeline answers to."""
-
-
-def shortcuts_tooltip() -> str:
-    """The main keys on one line, for the timeline's tooltip."""
-    return (
-        "I / O set In and Out · Shift+I / Shift+O go to them · Alt+I / Alt+O / Alt+X clear · "
-        "Space plays · J K L shuttle · Left/Right one frame · Ctrl+wheel zooms · F1 lists all keys"
-    )
+__all__ = ["ShortcutsOverlay"]
 
 
 class ShortcutsOverlay(QWidget):
-    """A panel listing `TIMELINE_SHORTCUTS` over its parent, which it follows in size."""
+    """A panel listing the timeline's key map over its parent, which it follows in size."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts_overlay")
         self.setAccessibleName("Timeline keyboard shortcuts")
-        self.setAccessibleDescription(
-            "; ".join(f"{keys}: {what}" for _, rows in TIMELINE_SHORTCUTS for keys, what in rows)
-        )
+        self.setAccessibleDescription(keys.accessible_description())
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._host = parent
         self.hide()
@@ -102,7 +55,8 @@ class ShortcutsOverlay(QWidget):
         return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F1, Qt.Key.Key_Question):
+        closes = event.key() == Qt.Key.Key_Escape
+        if closes or keys.action_of(event.key(), event.modifiers()) == "_key_help":
             event.accept()
             self.dismiss()
             return
@@ -125,10 +79,10 @@ class ShortcutsOverlay(QWidget):
         painter.fillRect(self.rect(), QColor(0, 0, 0, 110))
 
         line = painter.fontMetrics().height() + 8
-        rows = sum(len(items) + 1 for _, items in TIMELINE_SHORTCUTS)
+        groups = keys.groups()
+        rows = sum(len(items) + 1 for _, items in groups)
         # One column when it fits the height, else two side by side (a short timeline area).
         columns = 1 if 68.0 + rows * line <= self.height() - 16 else 2
-        groups = list(TIMELINE_SHORTCUTS)
         split = len(groups) if columns == 1 else (len(groups) + 1) // 2
         column_groups = [groups[:split], groups[split:]][:columns]
         tallest = max(sum(len(items) + 1 for _, items in part) for part in column_groups)
@@ -161,7 +115,7 @@ class ShortcutsOverlay(QWidget):
     def _paint_column(
         self,
         painter: QPainter,
-        groups: list[tuple[str, tuple[tuple[str, str], ...]]],
+        groups: list[tuple[str, list[Shortcut]]],
         left: float,
         y: float,
         width: float,
@@ -180,11 +134,13 @@ class ShortcutsOverlay(QWidget):
             painter.drawText(QRectF(left, y, width, line), group)
             y += line
             painter.setFont(scaled_font(self))
-            for keys, what in items:
+            for shortcut in items:
                 if y + line > bottom:
                     return
                 painter.setPen(text)
-                painter.drawText(QRectF(left + 12, y, keys_w, line), keys)
+                painter.drawText(QRectF(left + 12, y, keys_w, line), shortcut.label)
                 painter.setPen(muted)
-                painter.drawText(QRectF(left + 12 + keys_w, y, width - keys_w - 12, line), what)
+                painter.drawText(
+                    QRectF(left + 12 + keys_w, y, width - keys_w - 12, line), shortcut.what
+                )
                 y += line
