@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,7 +20,6 @@ from typing import TYPE_CHECKING
 
 from kokoon_desktop import __version__
 from kokoon_desktop.api.errors import KokoonError
-from kokoon_desktop.environment import ENV_API_URL
 from kokoon_desktop.instance import may_be_listening, server_name
 from kokoon_desktop.log import configure_logging, redact
 from kokoon_desktop.paths import ProfilePaths, profile_paths
@@ -48,6 +46,7 @@ if TYPE_CHECKING:
     from kokoon_desktop.self_checks import CheckResult
     from kokoon_desktop.services.connection import Connection
     from kokoon_desktop.services.downloads import Placement
+    from kokoon_desktop.services.service_config import CommandLine
     from kokoon_desktop.services.session import ServiceSession, SessionObservers, SessionTuning
     from kokoon_desktop.storage.settings import Settings
     from kokoon_desktop.ui.open_requests import InstanceServer
@@ -120,22 +119,28 @@ class App:
         # Imported here, after the window is on screen: the HTTP stack, the keychain and (in
         # demo mode) the simulator take longer to load than the whole window takes to show.
         from kokoon_desktop.services.connection import open_connection
+        from kokoon_desktop.services.service_config import StoredTokens, resolve_service_config
         from kokoon_desktop.services.session import ServiceSession
 
         settings = self.settings.load()
         if self._connect is not None:
             connection = self._connect(settings)
         else:
-            api_url = self.args.api_url or os.environ.get(ENV_API_URL) or settings.api_url
-            connection = open_connection(
-                api_url=api_url,
-                demo=self.args.demo or settings.demo_mode,
-                session_token=self.session_tokens.load(),
-                auth_scheme=settings.auth_scheme,
+            config = resolve_service_config(
+                command_line=self.command_line(),
+                settings=settings,
+                stored=StoredTokens(session=self.session_tokens),
             )
+            connection = open_connection(config)
         return ServiceSession(
             connection, self.history, observers, placement=self.placement, tuning=self._tuning
         )
+
+    def command_line(self) -> CommandLine:
+        """What this start's command line says about the service (``--api-url``, ``--demo``)."""
+        from kokoon_desktop.services.service_config import CommandLine
+
+        return CommandLine(api_url=self.args.api_url, demo=self.args.demo)
 
     def placement(self) -> Placement:
         """Where results go now: ``--output-dir``, else the settings (read at each download)."""
@@ -164,7 +169,12 @@ class App:
     def settings_dialog(self, parent: QWidget) -> SettingsDialog:
         from kokoon_desktop.ui.settings_dialog import SettingsDialog
 
-        return SettingsDialog(self.settings, session_store=self.session_tokens, parent=parent)
+        return SettingsDialog(
+            self.settings,
+            session_store=self.session_tokens,
+            command_line=self.command_line(),
+            parent=parent,
+        )
 
 
 def open_window(context: App) -> MainWindow:

@@ -20,7 +20,7 @@ import keyring
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from kokoon_desktop.api.client import KokoonClient
-from kokoon_desktop.api.endpoint import AuthScheme
+from kokoon_desktop.core.endpoint import AuthScheme
 from kokoon_desktop.sandbox import DEMO_TOKEN, Sandbox, SandboxConfig
 from kokoon_desktop.sandbox.media import write_clip
 from kokoon_desktop.storage.settings import SettingsStore

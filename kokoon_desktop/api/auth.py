@@ -11,7 +11,8 @@ from collections.abc import Generator
 
 import httpx
 
-from kokoon_desktop.api.endpoint import AuthScheme, origin_of
+from kokoon_desktop.api.endpoint import origin_of
+from kokoon_desktop.core.endpoint import AuthScheme
 
 
 class ApiTokenAuth(httpx.Auth):

@@ -21,7 +21,6 @@ import httpx
 
 from kokoon_desktop import __version__
 from kokoon_desktop.api.auth import ApiTokenAuth
-from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
 from kokoon_desktop.api.errors import (
     AuthenticationError,
     KokoonError,
@@ -58,6 +57,7 @@ from kokoon_desktop.api.transfer import (
     parse_content_range_total,
     partial_path,
 )
+from kokoon_desktop.core.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
 from kokoon_desktop.core.enums import TaskType
 from kokoon_desktop.core.ids import normalize_uuid
 from kokoon_desktop.core.task_spec import TaskSpec

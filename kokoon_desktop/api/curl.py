@@ -6,7 +6,7 @@ import json
 import shlex
 from collections.abc import Mapping
 
-from kokoon_desktop.api.endpoint import AuthScheme
+from kokoon_desktop.core.endpoint import AuthScheme
 
 TOKEN_PLACEHOLDER = "$KOKOON_TOKEN"  # noqa: S105 - a placeholder, never a real token
 

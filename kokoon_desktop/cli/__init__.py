@@ -9,20 +9,23 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
-import os
 import sys
 from collections.abc import Sequence
 
 import httpx
 
 from kokoon_desktop.api.client import DEFAULT_TIMEOUT, KokoonClient
-from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
 from kokoon_desktop.api.errors import AuthenticationError, KokoonError
 from kokoon_desktop.cli import exit_codes
 from kokoon_desktop.cli.commands import COMMANDS, Session, UsageError
 from kokoon_desktop.cli.parser import build_parser
+from kokoon_desktop.core.endpoint import AuthScheme
 from kokoon_desktop.core.problems import InvalidTaskSpec
-from kokoon_desktop.environment import ENV_API_URL, ENV_AUTH_SCHEME, ENV_TOKEN
+from kokoon_desktop.services.service_config import (
+    CommandLine,
+    StoredTokens,
+    resolve_service_config,
+)
 from kokoon_desktop.storage.token_store import KeyringTokenStore, KeyringUnavailableError
 
 
@@ -35,14 +38,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (the console script exits with it)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    signing_in = args.command in ("login", "logout")
     try:
-        base_url = check_base_url(args.api_url or os.environ.get(ENV_API_URL) or DEFAULT_BASE_URL)
-        scheme = AuthScheme(
-            (args.auth_scheme or os.environ.get(ENV_AUTH_SCHEME) or AuthScheme.RAW.value).lower()
+        # The command line keeps no settings file: its address is --api-url, KOKOON_API_URL or
+        # the documented one. Signing in or out needs no token looked up.
+        config = resolve_service_config(
+            command_line=CommandLine(
+                api_url=args.api_url, token=args.token, auth_scheme=args.auth_scheme
+            ),
+            stored=None if signing_in else StoredTokens(),
         )
     except ValueError as exc:
         return fail(str(exc), exit_codes.INVALID_INPUT)
-    store = KeyringTokenStore(base_url)
+    store = KeyringTokenStore(config.api_url)
     try:
         if args.command == "login":
             return _login(store)
@@ -52,20 +60,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return exit_codes.OK
     except KeyringUnavailableError as exc:
         return fail(f"{exc}. Use --token or KOKOON_TOKEN instead.", exit_codes.OTHER)
-    token = args.token or os.environ.get(ENV_TOKEN) or _stored_token(store)
     if args.timeout is not None and args.timeout <= 0:
         return fail("--timeout must be more than 0 seconds.", exit_codes.INVALID_INPUT)
     try:
-        return asyncio.run(_run(args, base_url, token, scheme))
+        return asyncio.run(_run(args, config.api_url, config.token, config.auth_scheme))
     except KeyboardInterrupt:
         return fail("interrupted.", 130)
-
-
-def _stored_token(store: KeyringTokenStore) -> str | None:
-    try:
-        return store.load()
-    except KeyringUnavailableError:
-        return None  # reported as "no token" with the ways to give one
 
 
 def _login(store: KeyringTokenStore) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from kokoon_desktop import __version__
-from kokoon_desktop.api.endpoint import AuthScheme
 from kokoon_desktop.cli.exit_codes import EPILOG
+from kokoon_desktop.core.endpoint import AuthScheme
 from kokoon_desktop.core.enums import Category, Codec, Container, InputQuality, Step, TaskType
 from kokoon_desktop.core.sizes import SIZE_PRESETS
 

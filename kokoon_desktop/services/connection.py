@@ -1,30 +1,21 @@
-"""Which service the app talks to: the real API with the user's token, or the demo simulator.
+"""The open connection of a session: the real API with the user's token, or the demo simulator.
 
-The decision is made once at start-up from the command line, the environment and the keychain,
-in that order, so automation (``KOKOON_TOKEN``, ``KOKOON_API_URL``) wins over stored settings.
-Without a token the app opens in demo mode against the in-process simulator rather than in a
-dead end.
+Which of the two, with which address, scheme and token, is decided by
+:func:`~kokoon_desktop.services.service_config.resolve_service_config`; without a token the app
+opens in demo mode against the in-process simulator rather than in a dead end.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import httpx
 import platformdirs
 
 from kokoon_desktop.api.client import KokoonClient
-from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
-from kokoon_desktop.environment import ENV_API_URL, ENV_AUTH_SCHEME, ENV_TOKEN
 from kokoon_desktop.sandbox import Sandbox, SandboxConfig
 from kokoon_desktop.sandbox.config import DEMO_TOKEN
-from kokoon_desktop.storage.token_store import (
-    KeyringTokenStore,
-    KeyringUnavailableError,
-    TokenStore,
-)
+from kokoon_desktop.services.service_config import ServiceConfig
 
 
 @dataclass
@@ -60,45 +51,16 @@ def demo_connection(*, warnings: list[str] | None = None) -> Connection:
 
 
 def open_connection(
-    *,
-    api_url: str | None = None,
-    demo: bool = False,
-    environ: Mapping[str, str] | None = None,
-    token_store: TokenStore | None = None,
-    session_token: str | None = None,
-    auth_scheme: AuthScheme = AuthScheme.RAW,
-    transport: httpx.AsyncBaseTransport | None = None,
+    config: ServiceConfig, *, transport: httpx.AsyncBaseTransport | None = None
 ) -> Connection:
-    """Decide real or demo and open the client. Raises ``ValueError`` for a bad API URL.
-
-    ``api_url`` is what the caller resolved (command line, then ``KOKOON_API_URL``, then the
-    stored setting); the environment is read here only when it is None. ``session_token`` is a
-    token kept in memory because no keychain works.
-    """
-    env = os.environ if environ is None else environ
-    if demo:
-        return demo_connection()
-    base_url = check_base_url(api_url or env.get(ENV_API_URL) or DEFAULT_BASE_URL)
-    scheme_text = env.get(ENV_AUTH_SCHEME)
-    scheme = AuthScheme(scheme_text.lower()) if scheme_text else auth_scheme
-    warnings: list[str] = []
-    token = env.get(ENV_TOKEN) or None
-    if token is None:
-        store = token_store or KeyringTokenStore(base_url)
-        try:
-            token = store.load()
-        except KeyringUnavailableError as exc:
-            if session_token is None:
-                warnings.append(f"{exc}: a token cannot be remembered between sessions.")
-    if token is None:
-        token = session_token
-    if token is None:
-        return demo_connection(warnings=warnings)
-    if session_token is not None and token == session_token:
-        warnings.append(
-            "No working system keychain: the token is kept for this session only and will be "
-            "asked for again next time."
-        )
-    client = KokoonClient(token=token, base_url=base_url, auth_scheme=scheme, transport=transport)
-    host = httpx.URL(base_url).host
-    return Connection(client=client, is_demo=False, label=host, warnings=warnings)
+    """The simulator when ``config`` is a demo, else a client for its address and token."""
+    if config.demo or config.token is None:
+        return demo_connection(warnings=list(config.warnings))
+    client = KokoonClient(
+        token=config.token,
+        base_url=config.api_url,
+        auth_scheme=config.auth_scheme,
+        transport=transport,
+    )
+    host = httpx.URL(config.api_url).host
+    return Connection(client=client, is_demo=False, label=host, warnings=list(config.warnings))

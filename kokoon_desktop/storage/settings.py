@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
+from kokoon_desktop.core.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
 from kokoon_desktop.core.enums import Category
 from kokoon_desktop.core.output_naming import DEFAULT_TEMPLATE, TemplateError, check_template
 from kokoon_desktop.core.sizes import SIZE_PRESETS

@@ -3,9 +3,10 @@ and where results go under which names.
 
 The token goes to the system keychain through a :class:`TokenStore`, never into the settings
 file. When no keychain works it is kept in a :class:`SessionTokenStore` for this session and the
-dialog says plainly that it will not be remembered. ``KOKOON_API_URL``, ``KOKOON_TOKEN`` and
-``KOKOON_AUTH_SCHEME`` in the environment win over what is stored (as in the CLI): their fields
-are read-only here and say where the value comes from.
+dialog says plainly that it will not be remembered. What the command line (``--api-url``) or
+the environment (``KOKOON_API_URL``, ``KOKOON_TOKEN``, ``KOKOON_AUTH_SCHEME``) sets wins over what
+is stored, as :mod:`~kokoon_desktop.services.service_config` decides for the whole app: those
+fields are read-only here and say where their value comes from.
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
@@ -43,9 +43,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
 from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.core import human
+from kokoon_desktop.core.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
 from kokoon_desktop.core.output_naming import (
     DEFAULT_TEMPLATE,
     EXAMPLE_FIELDS,
@@ -53,9 +53,17 @@ from kokoon_desktop.core.output_naming import (
     TemplateError,
     render_name,
 )
-from kokoon_desktop.environment import ENV_API_URL, ENV_AUTH_SCHEME, ENV_TOKEN
 from kokoon_desktop.log import register_secret
 from kokoon_desktop.services.output_place import default_videos_folder, folder_problem
+from kokoon_desktop.services.service_config import (
+    CommandLine,
+    GivenBy,
+    Source,
+    StoredToken,
+    StoredTokens,
+    look_up_stored_token,
+    resolve_service_config,
+)
 from kokoon_desktop.storage.settings import Settings, SettingsStore
 from kokoon_desktop.storage.token_store import (
     KeyringTokenStore,
@@ -76,6 +84,8 @@ if TYPE_CHECKING:
 MakeClient = Callable[[str, str, AuthScheme], "KokoonClient"]
 #: The token store for an API base URL (tokens are kept per origin).
 TokenStoreFor = Callable[[str], TokenStore]
+
+_V = TypeVar("_V")
 
 #: "Test connection" gives up after this long, whatever the client's retries would do.
 TEST_TIMEOUT_S = 20.0
@@ -117,8 +127,11 @@ class SettingsDialog(QDialog):
         token_store_for: TokenStoreFor = KeyringTokenStore,
         session_store: SessionTokenStore | None = None,
         environ: Mapping[str, str] | None = None,
+        command_line: CommandLine | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``environ`` and ``command_line`` are what the app was started with (the process's
+        environment by default, no options): the values they set are shown and not edited."""
         super().__init__(parent)
         self.setObjectName("settings_dialog")
         self.setWindowTitle("Settings")
@@ -128,20 +141,24 @@ class SettingsDialog(QDialog):
         self._token_store_for = token_store_for
         #: Holds the token for this session when no keychain works; share it with the app.
         self.session_store = session_store if session_store is not None else SessionTokenStore()
-        env = os.environ if environ is None else environ
-        self._env_url = env.get(ENV_API_URL) or None
-        self._env_token = env.get(ENV_TOKEN) or None
-        self._env_scheme = _scheme_or_none(env.get(ENV_AUTH_SCHEME))
+        # The stored token is looked up below, for the address in the field as it changes.
+        config = resolve_service_config(
+            command_line=command_line, environ=environ, settings=self._settings
+        )
+        #: Set by the command line or the environment: (value, which option or variable).
+        self._fixed_url = _fixed(config.api_url, config.given_by("api_url"))
+        self._fixed_scheme = _fixed(config.auth_scheme, config.given_by("auth_scheme"))
+        self._fixed_token = _fixed(config.token, config.given_by("token"))
         self._choice: SettingsChoice | None = None
         self._test_task: asyncio.Task[None] | None = None
         self._forget_requested = False
         self._keyring_problem: str | None = None
         self._warned_session_only = False
         self._saved_where: str | None = None  # "keychain", "session" or None
-        self._initial_origin = _origin(self._env_url or self._settings.api_url)
+        self._initial_origin = _origin(config.api_url)
 
         # --- service -------------------------------------------------------------------------
-        self.api_url = QLineEdit(self._env_url or self._settings.api_url)
+        self.api_url = QLineEdit(config.api_url)
         self.api_url.setObjectName("api_url")
         self.api_url.setAccessibleName("API address")
         self.api_url.setPlaceholderText(DEFAULT_BASE_URL)
@@ -164,8 +181,7 @@ class SettingsDialog(QDialog):
             "How the token is sent in the Authorization header: as-is, as the API documentation "
             "shows, or as “Bearer <token>” for gateways that require it."
         )
-        chosen_scheme = self._env_scheme or self._settings.auth_scheme
-        self.auth_scheme.setCurrentIndex(self.auth_scheme.findData(chosen_scheme.value))
+        self.auth_scheme.setCurrentIndex(self.auth_scheme.findData(config.auth_scheme.value))
         self.scheme_note = _note("muted", "auth_scheme_note", "Authorization scheme source")
 
         # --- token ---------------------------------------------------------------------------
@@ -345,7 +361,7 @@ class SettingsDialog(QDialog):
         # dialog gives word-wrapped text the height it needs instead of cutting it.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
 
-        self._apply_environment()
+        self._show_fixed_values()
         self._load_saved_token()
         self.api_url.textChanged.connect(self._url_edited)
         self.token.textChanged.connect(self._token_edited)
@@ -403,15 +419,16 @@ class SettingsDialog(QDialog):
         url = check_base_url(self.api_url.text())
         scheme = self._current_scheme()
         token_changed = False
-        if self._env_token is None:
+        if self._fixed_token is None:
             stored = self._store_token(url)
             if stored is None:
                 return  # warned that the token is kept for this session only; OK continues
             token_changed = stored
         try:
             self._settings = self._settings_store.update(
-                api_url=self._settings.api_url if self._env_url else url,
-                auth_scheme=self._settings.auth_scheme if self._env_scheme else scheme,
+                # What the command line or the environment set is not made permanent.
+                api_url=self._settings.api_url if self._fixed_url else url,
+                auth_scheme=self._settings.auth_scheme if self._fixed_scheme else scheme,
                 demo_mode=self.demo_mode.isChecked(),
                 auto_download=self.auto_download.isChecked(),
                 output_dir=self._output_dir(),
@@ -461,22 +478,21 @@ class SettingsDialog(QDialog):
             return True
         return False
 
-    def _saved_token(self, url: str) -> str | None:
+    def _saved_token(self, url: str) -> StoredToken:
         """The token kept for this address: the keychain's, else this session's."""
-        try:
-            saved = self._token_store_for(url).load()
-        except KeyringUnavailableError as exc:
-            self._keyring_problem = str(exc)
-            saved = None
-        return saved or self.session_store.load()
+        saved = look_up_stored_token(url, StoredTokens(self._token_store_for, self.session_store))
+        if saved.keychain_problem is not None:
+            self._keyring_problem = saved.keychain_problem
+        return saved
 
     def _load_saved_token(self) -> None:
-        if self._env_token is not None:
+        if self._fixed_token is not None:
             return
         saved = self._saved_token(self._valid_url() or self._settings.api_url)
-        if saved is not None:
-            self._saved_where = "session" if self._keyring_problem else "keychain"
-            kept = "Kept for this session" if self._keyring_problem else "Saved"
+        if saved.token is not None:
+            session = saved.source is Source.SESSION
+            self._saved_where = "session" if session else "keychain"
+            kept = "Kept for this session" if session else "Saved"
             self.token.setPlaceholderText(f"{kept} — type a new token to replace it")
         if self._keyring_problem is not None:
             self._warned_session_only = True
@@ -503,10 +519,10 @@ class SettingsDialog(QDialog):
     def _refresh_token_note(self) -> None:
         """One sentence under the token field saying where the token is and will be."""
         tone: ToneOrMuted = "muted"
-        if self._env_token is not None:
+        if self._fixed_token is not None:
             text = (
-                f"The token comes from {ENV_TOKEN} in the environment, which takes precedence "
-                "over the keychain."
+                f"The token comes from {self._fixed_token[1]}, which takes precedence over the "
+                "keychain."
             )
         elif self._forget_requested and not self.token.text().strip():
             tone, text = "warning", "The saved token will be removed when you press OK."
@@ -529,31 +545,31 @@ class SettingsDialog(QDialog):
             text = "No token saved: the app runs in demo mode until you add one."
         self.token_note.set_tone(tone)
         self.token_note.setText(text)
-        can_forget = self._env_token is None and self._saved_where is not None
+        can_forget = self._fixed_token is None and self._saved_where is not None
         self.forget_token.setEnabled(can_forget and not self._forget_requested)
 
     def _address_changed(self) -> bool:
         url = self._valid_url()
         return url is not None and _origin(url) != self._initial_origin
 
-    # --- environment ---------------------------------------------------------------------------
+    # --- command line and environment ---------------------------------------------------------
 
-    def _apply_environment(self) -> None:
-        if self._env_url is not None:
+    def _show_fixed_values(self) -> None:
+        """Fields set by the command line or the environment are read-only and say so."""
+        if self._fixed_url is not None:
             self.api_url.setReadOnly(True)
             self.reset_url.setEnabled(False)
             self.url_note.setText(
-                f"Set by {ENV_API_URL} in the environment, which takes precedence over this "
-                "setting."
+                f"Set by {self._fixed_url[1]}, which takes precedence over this setting."
             )
             self.url_note.show()
-        if self._env_scheme is not None:
+        if self._fixed_scheme is not None:
             self.auth_scheme.setEnabled(False)
-            self.scheme_note.setText(f"Set by {ENV_AUTH_SCHEME} in the environment.")
+            self.scheme_note.setText(f"Set by {self._fixed_scheme[1]}.")
             self.scheme_note.show()
-        if self._env_token is not None:
+        if self._fixed_token is not None:
             self.token.setReadOnly(True)
-            self.token.setPlaceholderText(f"Set by {ENV_TOKEN}")
+            self.token.setPlaceholderText(f"Set by {self._fixed_token[1].name}")
             self.show_token.setEnabled(False)
 
     # --- editing -------------------------------------------------------------------------------
@@ -653,9 +669,9 @@ class SettingsDialog(QDialog):
         url = self._valid_url()
         if url is None:
             return
-        token = self._env_token or self.token.text().strip() or None
+        token = self._fixed_token[0] if self._fixed_token else self.token.text().strip() or None
         if token is None and not self._forget_requested:
-            token = self._saved_token(url)
+            token = self._saved_token(url).token
         if token is None:
             self._set_test_result("error", "Enter an API token to test the connection.")
             return
@@ -797,13 +813,10 @@ def _checkbox_indent(box: QCheckBox) -> int:
     )
 
 
-def _scheme_or_none(text: str | None) -> AuthScheme | None:
-    if not text:
-        return None
-    try:
-        return AuthScheme(text.strip().lower())
-    except ValueError:
-        return None
+def _fixed(value: _V | None, given_by: GivenBy | None) -> tuple[_V, GivenBy] | None:
+    """A value with the option or variable that set it, when the command line or the
+    environment did; None when the user may edit it."""
+    return None if value is None or given_by is None else (value, given_by)
 
 
 def _origin(url: str) -> str:

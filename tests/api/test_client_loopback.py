@@ -19,7 +19,6 @@ import httpx
 import pytest
 
 from kokoon_desktop.api.client import KokoonClient
-from kokoon_desktop.api.endpoint import AuthScheme
 from kokoon_desktop.api.errors import (
     AuthenticationError,
     InsufficientCreditError,
@@ -29,6 +28,7 @@ from kokoon_desktop.api.errors import (
 from kokoon_desktop.api.filters import OrigType, SortDirection, TaskFilter, VideoFilter, VideoOrder
 from kokoon_desktop.api.models import Task, Video
 from kokoon_desktop.api.retry import RetryPolicy
+from kokoon_desktop.core.endpoint import AuthScheme
 from kokoon_desktop.core.enums import Category, Step, TaskType
 from kokoon_desktop.core.ids import NIL_UUID
 from kokoon_desktop.core.task_spec import TaskSpec

@@ -12,7 +12,6 @@ import pytest
 import respx
 
 from kokoon_desktop.api.client import KokoonClient
-from kokoon_desktop.api.endpoint import AuthScheme
 from kokoon_desktop.api.errors import (
     AuthenticationError,
     InsufficientCreditError,
@@ -27,6 +26,7 @@ from kokoon_desktop.api.errors import (
 )
 from kokoon_desktop.api.filters import OrigType, TaskFilter, VideoFilter
 from kokoon_desktop.api.retry import RetryPolicy
+from kokoon_desktop.core.endpoint import AuthScheme
 from kokoon_desktop.core.enums import Step, TaskType
 from kokoon_desktop.core.task_spec import TaskSpec
 

@@ -6,7 +6,7 @@ import json
 import shlex
 
 from kokoon_desktop.api.curl import TOKEN_PLACEHOLDER, create_task_curl
-from kokoon_desktop.api.endpoint import AuthScheme
+from kokoon_desktop.core.endpoint import AuthScheme
 from kokoon_desktop.core.enums import Category
 from kokoon_desktop.core.task_spec import TaskSpec
 

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 from kokoon_desktop import __version__
-from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL
 from kokoon_desktop.cli import main
+from kokoon_desktop.core.endpoint import DEFAULT_BASE_URL
 from kokoon_desktop.core.ids import is_uuid
 from kokoon_desktop.sandbox import DEMO_TOKEN
 from kokoon_desktop.storage.token_store import KeyringTokenStore

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme
+from kokoon_desktop.core.endpoint import DEFAULT_BASE_URL, AuthScheme
 from kokoon_desktop.core.output_naming import DEFAULT_TEMPLATE
 from kokoon_desktop.storage import atomic
 from kokoon_desktop.storage.settings import Settings, SettingsStore

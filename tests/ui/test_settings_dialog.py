@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QMainWin
 from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.api.client import KokoonClient
-from kokoon_desktop.api.endpoint import DEFAULT_BASE_URL, AuthScheme
+from kokoon_desktop.core.endpoint import DEFAULT_BASE_URL, AuthScheme
 from kokoon_desktop.core.output_naming import DEFAULT_TEMPLATE
 from kokoon_desktop.log import redact
 from kokoon_desktop.sandbox import DEMO_TOKEN, Sandbox, SandboxConfig
+from kokoon_desktop.services.service_config import CommandLine
 from kokoon_desktop.storage.settings import SettingsStore
 from kokoon_desktop.storage.token_store import (
     SERVICE_NAME,
@@ -407,6 +408,26 @@ async def test_environment_variables_win_and_their_fields_are_read_only(
     assert saved.api_url == DEFAULT_BASE_URL, "the environment's value is not made permanent"
     assert saved.auth_scheme is AuthScheme.RAW
     assert memory_keyring.entries == {}
+
+
+def test_the_address_given_on_the_command_line_wins_and_is_not_saved(
+    qtbot: QtBot,
+    open_dialog: Callable[..., SettingsDialog],
+    sandbox: Sandbox,
+    store: SettingsStore,
+) -> None:
+    environ = {"KOKOON_API_URL": "https://env.example.test/kokoon/api/sr/v3"}
+    dialog = open_dialog(environ, command_line=CommandLine(api_url=sandbox.base_url))
+    assert dialog.api_url.text() == sandbox.base_url and dialog.api_url.isReadOnly()
+    assert dialog.url_note.text() == (
+        "Set by --api-url on the command line, which takes precedence over this setting."
+    )
+    assert dialog.auth_scheme.isEnabled() and not dialog.token.isReadOnly()
+
+    _click(qtbot, dialog.ok_button)
+    choice = dialog.choice()
+    assert choice is not None and choice.api_url == sandbox.base_url
+    assert store.load().api_url == DEFAULT_BASE_URL, "the command line's value is not saved"
 
 
 def test_cancel_changes_nothing(

@@ -1,14 +1,12 @@
-"""Base URL rules: plain http only for loopback, and the token only for the API's origin."""
+"""Base URL rules: plain http only for loopback, no credentials, no query."""
 
 from __future__ import annotations
 
-import httpx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kokoon_desktop.api.auth import ApiTokenAuth
-from kokoon_desktop.api.endpoint import (
+from kokoon_desktop.core.endpoint import (
     DEFAULT_BASE_URL,
     AuthScheme,
     check_base_url,
@@ -63,23 +61,6 @@ def test_loopback_addresses(address: object) -> None:
     assert is_loopback_host(str(address)) == address.is_loopback  # type: ignore[attr-defined]
 
 
-def _auth_header(auth: httpx.Auth, url: str) -> str | None:
-    request = httpx.Request("GET", url, headers={"Authorization": "stale"})
-    flow = auth.sync_auth_flow(request)
-    sent = next(flow)
-    return sent.headers.get("Authorization")
-
-
-def test_token_only_for_the_api_origin() -> None:
-    auth = ApiTokenAuth("s3cr3t", AuthScheme.RAW, "https://api.example.test/kokoon/api/sr/v3")
-    assert _auth_header(auth, "https://api.example.test/kokoon/api/sr/v3/task") == "s3cr3t"
-    assert _auth_header(auth, "https://api.example.test:443/other") == "s3cr3t"
-    assert _auth_header(auth, "https://storage.example.test/video/x.mp4") is None
-    assert _auth_header(auth, "http://api.example.test/kokoon/api/sr/v3/task") is None
-    assert _auth_header(auth, "https://api.example.test:8443/x") is None
-    assert "s3cr3t" not in repr(auth)
-
-
-def test_bearer_scheme() -> None:
-    auth = ApiTokenAuth("tok", AuthScheme.BEARER, "https://api.example.test/")
-    assert _auth_header(auth, "https://api.example.test/credit/me") == "Bearer tok"
+def test_the_scheme_makes_the_header_value() -> None:
+    assert AuthScheme.RAW.header_value("tok") == "tok"  # as the API documentation sends it
+    assert AuthScheme.BEARER.header_value("tok") == "Bearer tok"
