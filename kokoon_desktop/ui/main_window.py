@@ -11,11 +11,12 @@ import base64
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDropEvent,
     QKeySequence,
     QShortcut,
@@ -40,6 +41,7 @@ from kokoon_desktop.ui.history_model import HistoryTableModel
 from kokoon_desktop.ui.history_pane import HistoryPane
 from kokoon_desktop.ui.messages import MessageCenter, NotificationBar
 from kokoon_desktop.ui.preview.clip_preview import ClipPreview
+from kokoon_desktop.ui.preview.drop_target import DropTarget
 from kokoon_desktop.ui.preview.view import PreviewView
 from kokoon_desktop.ui.task_form import SourceInfo, TaskForm
 from kokoon_desktop.ui.timeline import keys as timeline_keys
@@ -80,6 +82,27 @@ def _unb64(text: str | None) -> QByteArray | None:
         return None
 
 
+#: How much more than one column needs the form's height must be to go back to one.
+_COLUMNS_HYSTERESIS_PX = 48
+#: The narrowest the timeline area gets beside a form in two columns.
+_CENTRE_MIN_WIDTH = 420
+#: The window's size on a screen with room for it; smaller screens get what they have.
+DEFAULT_SIZE = QSize(1280, 860)
+
+
+def _default_size(available: QSize) -> QSize:
+    """The default size, within the screen's free area (a 1366×768 laptop, 1920×1080 at 150%:
+    1280×720 of room less the taskbar, less the title bar's height for the frame)."""
+    return DEFAULT_SIZE.boundedTo(_room(available))
+
+
+def _room(available: QSize) -> QSize:
+    """The most a window's inside may take of the screen's free area: its frame and title
+    bar need the rest (a window that is not shown yet does not know their size)."""
+    frame_width, frame_height = 16, 40
+    return QSize(available.width() - frame_width, available.height() - frame_height)
+
+
 class MainWindow(QMainWindow):
     """Kokoon Desktop's window."""
 
@@ -99,7 +122,7 @@ class MainWindow(QMainWindow):
         self.messages = messages
         self._make_settings_dialog = make_settings_dialog
         self.setWindowTitle("Kokoon Desktop")
-        self.resize(1280, 860)
+        self.resize(_default_size(self.screen().availableGeometry().size()))
 
         self.form = TaskForm()
         self.history_model = HistoryTableModel()
@@ -187,10 +210,16 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         form_scroll = QScrollArea()
+        form_scroll.setObjectName("form_scroll")
         form_scroll.setWidget(self.form)
         form_scroll.setWidgetResizable(True)
         form_scroll.setMinimumWidth(380)
         form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # The pane is widened for the form instead (a scroll bar coming and going would
+        # change the height the form is laid out for).
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form_scroll.installEventFilter(self)
+        self.form_scroll = form_scroll
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -204,6 +233,9 @@ class MainWindow(QMainWindow):
         self.preview = PreviewView()
         self.preview.hide()
         centre_layout.addWidget(self.preview, 1)
+        self.drop_target = DropTarget()
+        centre_layout.addWidget(self.drop_target, 1)
+        self.form.source_changed.connect(lambda source: self.drop_target.setVisible(source is None))
         self.timeline = TimelineWidget()
         self.timeline.setMinimumHeight(96)
         self.timeline.setToolTip(timeline_keys.tooltip())
@@ -220,6 +252,7 @@ class MainWindow(QMainWindow):
         self.top_splitter.setObjectName("top_splitter")
         self.top_splitter.addWidget(left)
         self.top_splitter.addWidget(centre)
+        self.top_splitter.setChildrenCollapsible(False)  # neither the form nor the timeline hides
         self.top_splitter.setStretchFactor(0, 0)
         self.top_splitter.setStretchFactor(1, 1)
         self.top_splitter.setSizes([400, 880])
@@ -228,7 +261,9 @@ class MainWindow(QMainWindow):
         self.main_splitter.setObjectName("main_splitter")
         self.main_splitter.addWidget(self.top_splitter)
         self.main_splitter.addWidget(self.history_pane)
-        self.main_splitter.setSizes([620, 240])
+        # The history gives way first on a short screen: the form and timeline keep their room.
+        history = min(240, self.height() * 3 // 10)
+        self.main_splitter.setSizes([self.height() - history, history])
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -390,10 +425,15 @@ class MainWindow(QMainWindow):
 
         if self.connected and dropped_file(event.mimeData()) is not None:
             event.acceptProposedAction()
+            self.drop_target.set_highlighted(True)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_target.set_highlighted(False)
 
     def dropEvent(self, event: QDropEvent) -> None:
         from kokoon_desktop.ui.flows.upload import dropped_file
 
+        self.drop_target.set_highlighted(False)
         path = dropped_file(event.mimeData()) if self.connected else None
         if path is not None:
             event.acceptProposedAction()
@@ -436,10 +476,19 @@ class MainWindow(QMainWindow):
     # --- layout memory and closing ---------------------------------------------------------------
 
     def _restore_layout(self) -> None:
+        """The size and splitters of last time, if that window fits this screen (a laptop
+        undocked from a large monitor gets the default layout instead)."""
         settings = self._settings.load()
         geometry = _unb64(settings.window_geometry)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            return
+        available = self.screen().availableGeometry()
+        room = _room(available.size())
+        fits = self.width() <= room.width() and self.height() <= room.height()
+        if not fits and not self.isMaximized():
+            self.resize(_default_size(available.size()))
+            self.move(available.topLeft())
+            return
         splitter = _unb64(settings.splitter_state)
         if splitter is not None:
             self.main_splitter.restoreState(splitter)
@@ -449,6 +498,33 @@ class MainWindow(QMainWindow):
             window_geometry=_b64(self.saveGeometry()),
             splitter_state=_b64(self.main_splitter.saveState()),
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is getattr(self, "form_scroll", None):
+            # After the resize is laid out, once for a burst of them.
+            QTimer.singleShot(0, self._fit_form)
+        return False
+
+    def _fit_form(self) -> None:
+        """The form in one column when it fits the height it has, else in two, the left pane
+        widened for them: nothing essential scrolls on a laptop's screen.
+
+        Back to one column only with room to spare: the switch itself moves the splitters a
+        little, which must not switch it back."""
+        form, height = self.form, self.form_scroll.height()
+        needed = form.height_in(1)
+        if form.columns == 1:
+            columns = 1 if needed <= height else 2
+        else:
+            columns = 1 if needed + _COLUMNS_HYSTERESIS_PX <= height else 2
+        if columns == form.columns:
+            return
+        form.set_columns(columns)
+        needed = form.sizeHint().width() + self.form_scroll.verticalScrollBar().sizeHint().width()
+        sizes = self.top_splitter.sizes()
+        if columns == 2 and sizes[0] < needed:
+            total = sum(sizes) or self.top_splitter.width()
+            self.top_splitter.setSizes([needed, max(_CENTRE_MIN_WIDTH, total - needed)])
 
     def changeEvent(self, event: QEvent) -> None:
         # Coming back to the window: a result may have been moved or deleted meanwhile.

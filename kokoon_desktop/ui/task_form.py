@@ -11,11 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -157,7 +158,8 @@ class TaskForm(QWidget):
         self.vid.setObjectName("vid")
         self.vid.setAccessibleName("Source video ID")
         self.vid.setPlaceholderText("Paste a video ID, or browse")
-        self.browse = QPushButton("Browse account videos…")
+        self.browse = QPushButton("Browse…")
+        self.browse.setToolTip("Choose one of the account's videos")
         self.browse.setObjectName("browse_videos")
         self.browse.setAccessibleName("Browse account videos")
         self.source_label = QLabel("No source chosen")
@@ -167,13 +169,12 @@ class TaskForm(QWidget):
 
         source_box = QGroupBox("Source")
         source = QVBoxLayout(source_box)
-        source.addWidget(self.vid)
-        source.addWidget(self.vid_message)
-        source.addWidget(self.source_label)
         row = QHBoxLayout()
-        row.addStretch(1)
+        row.addWidget(self.vid, 1)
         row.addWidget(self.browse)
         source.addLayout(row)
+        source.addWidget(self.vid_message)
+        source.addWidget(self.source_label)
 
         self.task_type = _combo(
             "task_type", "Task type", {TaskType.SR: "Full task", TaskType.SR_PREVIEW: "Preview"}
@@ -205,16 +206,17 @@ class TaskForm(QWidget):
         treatment.addRow("Category", self.category)
         treatment.addRow("Input quality", self.input_quality)
         treatment.addRow("", self.use_sr)
-        options = QVBoxLayout()
-        options.setSpacing(2)
-        for box in self.options.values():
-            options.addWidget(box)
+        # Two by two: the form must fit a laptop's screen without scrolling.
+        options = QGridLayout()
+        options.setVerticalSpacing(2)
+        for index, box in enumerate(self.options.values()):
+            options.addWidget(box, index // 2, index % 2)
         # Suggested, not forced: some interlaced sources are meant to stay so.
         self.deinterlace_hint = QLabel("The source is interlaced: Deinterlace is suggested.")
         self.deinterlace_hint.setObjectName("deinterlace_hint")
         self.deinterlace_hint.setWordWrap(True)
         self.deinterlace_hint.hide()
-        options.addWidget(self.deinterlace_hint)
+        options.addWidget(self.deinterlace_hint, options.rowCount(), 0, 1, 2)
         self.options["deinterlace"].toggled.connect(self._refresh_deinterlace_hint)
         treatment.addRow("AI options", options)
 
@@ -253,8 +255,13 @@ class TaskForm(QWidget):
         output.addRow("", dims)
         output.addRow("", self.aspect_lock)
         output.addRow("", self.size_message)
-        output.addRow("Codec", self.codec)
-        output.addRow("Container", self.container)
+        encoding = QHBoxLayout()
+        encoding.addWidget(self.codec, 1)
+        container_label = QLabel("Container")
+        container_label.setBuddy(self.container)
+        encoding.addWidget(container_label)
+        encoding.addWidget(self.container, 1)
+        output.addRow("Codec", encoding)
         output.addRow("", self.use_trim_orig)
 
         self.cost = QLabel("")
@@ -275,13 +282,45 @@ class TaskForm(QWidget):
         bottom.addWidget(self.cost, 1)
         bottom.addWidget(self.submit)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(source_box)
-        layout.addWidget(treatment_box)
-        layout.addWidget(output_box)
-        layout.addStretch(1)
+        self._groups = (source_box, treatment_box, output_box)
+        self._layout = QGridLayout(self)
+        self.set_columns(1)
         _select(self.size_preset, "1080p")
         self._apply_preset()
+
+    @property
+    def columns(self) -> int:
+        return self._columns
+
+    def set_columns(self, columns: int) -> None:
+        """One column (Source, Treatment, Output), or two (Output beside the others), which a
+        short window needs so that nothing essential scrolls."""
+        self._columns = columns
+        layout = self._layout
+        for group in self._groups:
+            layout.removeWidget(group)
+        source_box, treatment_box, output_box = self._groups
+        layout.addWidget(source_box, 0, 0)
+        layout.addWidget(treatment_box, 1, 0)
+        if columns == 1:
+            layout.addWidget(output_box, 2, 0)
+        else:
+            layout.addWidget(output_box, 0, 1, 2, 1, Qt.AlignmentFlag.AlignTop)
+        # What is left over goes below the groups, not between them.
+        for row in range(4):
+            layout.setRowStretch(row, 0)
+        layout.setRowStretch(3 if columns == 1 else 2, 1)
+
+    def height_in(self, columns: int) -> int:
+        """The height the groups need laid out in ``columns`` columns."""
+        margins = self._layout.contentsMargins()
+        spacing = max(0, self._layout.verticalSpacing())
+        source, treatment, output = (group.sizeHint().height() for group in self._groups)
+        if columns == 1:
+            needed = source + treatment + output + 2 * spacing
+        else:
+            needed = max(source + treatment + spacing, output)
+        return needed + margins.top() + margins.bottom()
 
     def _connect(self) -> None:
         self.vid.textChanged.connect(self._vid_edited)
