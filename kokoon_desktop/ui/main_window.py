@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.main_splitter, 1)
         self.setCentralWidget(body)
         self._build_toolbar()
+        self._build_menus()
         self._build_status_bar()
         self.setAcceptDrops(True)
 
@@ -335,6 +336,30 @@ class MainWindow(QMainWindow):
         badge_layout.addWidget(self.sign_in_button)
         toolbar.addWidget(badge_box)
 
+    def _build_menus(self) -> None:
+        """The menu bar: every toolbar action, Settings and Quit where each platform puts
+        them (macOS moves Settings, About and Quit to the application menu by their roles)."""
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.about_action = self._action("about", "About Kokoon Desktop")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        bar = self.menuBar()
+        bar.setObjectName("menu_bar")
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.upload_action)
+        file_menu.addAction(self.download_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.settings_action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.shortcuts_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
+        self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu, "help": help_menu}
+
     def _build_status_bar(self) -> None:
         self.activity_label = QLabel()
         self.activity_label.setObjectName("activity")
@@ -366,6 +391,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(lambda: self.quitting.request())
         self.settings_action.triggered.connect(self.open_settings)
         self.shortcuts_action.triggered.connect(self.shortcuts_overlay.toggle)
+        self.about_action.triggered.connect(self.open_about)
         self.sign_in_button.clicked.connect(self.open_settings)
         self.host.opened.connect(self._session_opened)
 
@@ -392,7 +418,9 @@ class MainWindow(QMainWindow):
         self.service_label.setText(
             "Simulator" if connection.is_demo else connection.client.base_url
         )
-        self.setWindowTitle("Kokoon Desktop — Demo" if connection.is_demo else "Kokoon Desktop")
+        # The platform adds the application's name ("Demo — Kokoon Desktop" on screen), unless
+        # the title ends with it already: then nothing is doubled anywhere.
+        self.setWindowTitle("Demo — Kokoon Desktop" if connection.is_demo else "Kokoon Desktop")
         self.history_pane.base_url = connection.client.base_url
         self.history_pane.auth_scheme = connection.client.auth_scheme
         for warning in connection.warnings:
@@ -455,6 +483,13 @@ class MainWindow(QMainWindow):
                 self.form.set_source(SourceInfo.from_video(video))
 
         dialog.finished.connect(chosen)
+        dialog.open()
+
+    def open_about(self) -> None:
+        from kokoon_desktop.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def open_settings(self) -> None:

@@ -151,7 +151,7 @@ async def test_demo_mode_shows_its_badge_and_opens_settings(
     assert window.service_badge.isVisible() and window.service_badge.text() == DEMO_LABEL
     assert "simulator" in window.service_badge.toolTip()
     assert window.sign_in_button.isVisible() and window.sign_in_button.isEnabled()
-    assert window.windowTitle() == "Kokoon Desktop — Demo"
+    assert window.windowTitle() == "Demo — Kokoon Desktop"
 
     session = window.session
     window.settings_action.trigger()
