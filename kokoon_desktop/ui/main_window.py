@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Kokoon Desktop")
         self.resize(_default_size(self.screen().availableGeometry().size()))
 
+        self._icons_drawn = False
         self.form = TaskForm()
         self.history_model = HistoryTableModel()
         self.history_pane = HistoryPane(self.history_model)
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Open the session: the client, the services, resumed tracking, the first quote."""
         self._build_flows()
+        self.apply_action_icons()
         self.host.start()
 
     def _build_flows(self) -> None:
@@ -287,6 +289,8 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Main")
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(18, 18))
         self.addToolBar(toolbar)
         self.upload_action = self._action(
             "upload", "Upload video…", QKeySequence(QKeySequence.StandardKey.Open)
@@ -425,7 +429,7 @@ class MainWindow(QMainWindow):
         self.history_pane.auth_scheme = connection.client.auth_scheme
         for warning in connection.warnings:
             self.messages.warning(warning)
-        self.history_model.set_entries(self.history_store.entries())
+        self.history_model.set_store(self.history_store)
         for entry in live.submitter.recover_interrupted():
             self.history_model.upsert(entry)
         live.tracker.resume()
@@ -561,9 +565,30 @@ class MainWindow(QMainWindow):
             total = sum(sizes) or self.top_splitter.width()
             self.top_splitter.setSizes([needed, max(_CENTRE_MIN_WIDTH, total - needed)])
 
+    def apply_action_icons(self) -> None:
+        """The toolbar's icons in this palette's colours; drawn once the window is on screen
+        (the first paint does not wait for them), and again when the palette changes."""
+        from kokoon_desktop.ui.action_icons import action_icon
+
+        ratio = self.devicePixelRatioF()
+        for action in (
+            self.upload_action,
+            self.refresh_action,
+            self.download_action,
+            self.settings_action,
+            self.shortcuts_action,
+        ):
+            name = action.objectName().removeprefix("history_")
+            action.setIcon(action_icon(name, self.palette(), ratio))
+        self._icons_drawn = True
+
     def changeEvent(self, event: QEvent) -> None:
+        kind = event.type()
+        palette_changed = kind in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if palette_changed and self._icons_drawn:
+            self.apply_action_icons()
         # Coming back to the window: a result may have been moved or deleted meanwhile.
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+        if kind == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.history_model.recheck_files()
         super().changeEvent(event)
 

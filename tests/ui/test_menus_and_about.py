@@ -54,3 +54,28 @@ def test_about_shows_the_licences_and_copies_the_versions(qtbot: QtBot) -> None:
     assert button is not None
     button.click()
     assert QApplication.clipboard().text() == dialog.versions_text.toPlainText()
+
+
+@closes_windows
+async def test_the_toolbar_has_icons_in_the_palettes_colours(
+    qtbot: QtBot, harness: WindowHarness
+) -> None:
+    from PySide6.QtGui import QPalette
+
+    from kokoon_desktop.ui.style import dark_palette
+
+    window = harness.open_window(qtbot)
+    actions = [window.upload_action, window.refresh_action, window.download_action,
+               window.settings_action, window.shortcuts_action]  # fmt: skip
+    assert all(not action.icon().isNull() for action in actions)
+
+    def ink(palette: QPalette) -> set[int]:
+        image = window.settings_action.icon().pixmap(24, 24).toImage()
+        return {image.pixelColor(x, y).rgb() for x in range(24) for y in range(24)
+                if image.pixelColor(x, y).alpha() > 200}  # fmt: skip
+
+    light = ink(window.palette())
+    window.setPalette(dark_palette())
+    await until(lambda: ink(window.palette()) != light)
+    text = dark_palette().color(QPalette.ColorRole.ButtonText).rgb()
+    assert text in ink(window.palette())
