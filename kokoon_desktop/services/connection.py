@@ -15,7 +15,7 @@ import platformdirs
 from kokoon_desktop.api.client import KokoonClient
 from kokoon_desktop.sandbox import Sandbox, SandboxConfig
 from kokoon_desktop.sandbox.config import DEMO_TOKEN
-from kokoon_desktop.services.service_config import ServiceConfig
+from kokoon_desktop.services.service_config import Notice, ServiceConfig
 
 
 @dataclass
@@ -25,7 +25,7 @@ class Connection:
     client: KokoonClient
     is_demo: bool
     label: str
-    warnings: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     sandbox: Sandbox | None = None
 
     async def aclose(self) -> None:
@@ -34,7 +34,7 @@ class Connection:
             self.sandbox.close()
 
 
-def demo_connection(*, warnings: list[str] | None = None) -> Connection:
+def demo_connection(*, notices: list[Notice] | None = None) -> Connection:
     """The built-in simulator, in-process: nothing leaves the machine."""
     cache = platformdirs.user_cache_path("Kokoon Desktop", "Kokoon") / "demo-clips"
     sandbox = Sandbox(SandboxConfig(seed_demo_videos=True, seed_cache_dir=cache))
@@ -45,7 +45,7 @@ def demo_connection(*, warnings: list[str] | None = None) -> Connection:
         client=client,
         is_demo=True,
         label="Demo — simulated service",
-        warnings=list(warnings or []),
+        notices=list(notices or []),
         sandbox=sandbox,
     )
 
@@ -55,7 +55,7 @@ def open_connection(
 ) -> Connection:
     """The simulator when ``config`` is a demo, else a client for its address and token."""
     if config.demo or config.token is None:
-        return demo_connection(warnings=list(config.warnings))
+        return demo_connection(notices=list(config.notices))
     client = KokoonClient(
         token=config.token,
         base_url=config.api_url,
@@ -63,4 +63,4 @@ def open_connection(
         transport=transport,
     )
     host = httpx.URL(config.api_url).host
-    return Connection(client=client, is_demo=False, label=host, warnings=list(config.warnings))
+    return Connection(client=client, is_demo=False, label=host, notices=list(config.notices))

@@ -22,6 +22,7 @@ reaches a log line or a crash report.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -38,8 +39,10 @@ from kokoon_desktop.storage.token_store import (
 )
 
 __all__ = [
+    "NO_KEYCHAIN_NOTICE",
     "CommandLine",
     "GivenBy",
+    "Notice",
     "ServiceConfig",
     "Source",
     "StoredToken",
@@ -48,10 +51,22 @@ __all__ = [
     "resolve_service_config",
 ]
 
-SESSION_ONLY_WARNING = (
-    "No working system keychain: the token is kept for this session only and will be asked "
-    "for again next time."
+log = logging.getLogger(__name__)
+
+#: Said when a token is involved and no keychain works, in the app's words; keyring's own
+#: (technical) reason goes in the notice's "Why?".
+NO_KEYCHAIN_NOTICE = (
+    "This computer has no keychain the app can use: your token will be kept until you quit."
 )
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the window should say about the session: plain words, and why (the
+    technical reason, shown on request), if there is more to say."""
+
+    text: str
+    why: str | None = None
 
 
 class Source(StrEnum):
@@ -127,8 +142,8 @@ class ServiceConfig:
     token_from: Source
     #: ``--demo`` (command line) or the demo-mode setting (settings); None when not chosen.
     demo_chosen_by: Source | None = None
-    #: Sentences for the window: the keychain could not be read, the token is session-only.
-    warnings: tuple[str, ...] = ()
+    #: What the window says about it: a token kept only until quitting, say.
+    notices: tuple[Notice, ...] = ()
 
     @property
     def demo(self) -> bool:
@@ -188,17 +203,17 @@ def resolve_service_config(
         (env.get(ENV_TOKEN), Source.ENVIRONMENT),
         fallback=("", Source.DEMO),
     )
-    warnings: list[str] = []
+    notices: list[Notice] = []
     if token_from is Source.DEMO and stored is not None and demo_chosen_by is None:
         found = look_up_stored_token(base_url, stored)
         if found.token is not None and found.source is not None:
             token, token_from = found.token, found.source
+        # Only when a token is involved: without one (the demo) a missing keychain matters
+        # to nobody, and the log has it.
         if found.source is Source.SESSION:
-            warnings.append(SESSION_ONLY_WARNING)
+            notices.append(Notice(NO_KEYCHAIN_NOTICE, found.keychain_problem))
         elif found.keychain_problem is not None:
-            warnings.append(
-                f"{found.keychain_problem}: a token cannot be remembered between sessions."
-            )
+            log.info("no keychain to look a token up in: %s", found.keychain_problem)
     if token:
         register_secret(token)  # before anything can log it
     return ServiceConfig(
@@ -209,7 +224,7 @@ def resolve_service_config(
         token=token or None,
         token_from=token_from,
         demo_chosen_by=demo_chosen_by,
-        warnings=tuple(warnings),
+        notices=tuple(notices),
     )
 
 

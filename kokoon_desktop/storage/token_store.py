@@ -103,5 +103,8 @@ def _reason(exc: Exception) -> str:
     import keyring
 
     backend = type(keyring.get_keyring()).__name__
-    detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    # The first sentence only: keyring's next ones suggest installing other packages, which
+    # is not for a user of this app to act on.
+    first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    detail = first_line.split(". ")[0].rstrip(".") + "."
     return f"No working system keychain ({backend}: {detail})"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -286,7 +287,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Main")
+        toolbar = self.toolbar = QToolBar("Main")
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -322,23 +323,17 @@ class MainWindow(QMainWindow):
             self.shortcuts_action,
         ):
             toolbar.addAction(action)
-        spacer = QWidget()
-        spacer.setSizePolicy(
-            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
-        )
-        toolbar.addWidget(spacer)
         self.service_badge = QLabel()
         self.service_badge.setObjectName("service_badge")
         self.service_badge.setAccessibleName("Service")
         self.sign_in_button = QPushButton("Sign in…")
         self.sign_in_button.setObjectName("sign_in")
         self.sign_in_button.setAccessibleName("Sign in with an API token")
-        badge_box = QWidget()
-        badge_layout = QHBoxLayout(badge_box)
-        badge_layout.setContentsMargins(0, 0, 6, 0)
+        self._badge_box = QWidget()
+        badge_layout = QHBoxLayout(self._badge_box)
+        badge_layout.setContentsMargins(0, 2, 6, 2)
         badge_layout.addWidget(self.service_badge)
         badge_layout.addWidget(self.sign_in_button)
-        toolbar.addWidget(badge_box)
 
     def _build_menus(self) -> None:
         """The menu bar: every toolbar action, Settings and Quit where each platform puts
@@ -363,6 +358,16 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu, "help": help_menu}
+        # Which service answers, at the menu bar's end: always in view, however narrow the
+        # window (a toolbar folds its last items away first). A menu bar at the top of the
+        # screen (macOS) has no corner: the toolbar's end it is there.
+        if bar.isNativeMenuBar():
+            spacer = QWidget()
+            spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            self.toolbar.addWidget(spacer)
+            self.toolbar.addWidget(self._badge_box)
+        else:
+            bar.setCornerWidget(self._badge_box, Qt.Corner.TopRightCorner)
 
     def _build_status_bar(self) -> None:
         self.activity_label = QLabel()
@@ -427,8 +432,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Demo — Kokoon Desktop" if connection.is_demo else "Kokoon Desktop")
         self.history_pane.base_url = connection.client.base_url
         self.history_pane.auth_scheme = connection.client.auth_scheme
-        for warning in connection.warnings:
-            self.messages.warning(warning)
+        for notice in connection.notices:
+            self.messages.info(notice.text, details=notice.why, details_label="Why?")
         self.history_model.set_store(self.history_store)
         for entry in live.submitter.recover_interrupted():
             self.history_model.upsert(entry)

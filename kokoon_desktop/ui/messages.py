@@ -69,6 +69,8 @@ class Message:
     level: Level
     text: str
     details: str | None = None
+    #: The words on the button that shows the details ("Why?" for a reason).
+    details_label: str = "Details"
     time: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
@@ -81,8 +83,10 @@ class MessageCenter(QObject):
         super().__init__(parent)
         self._history: deque[Message] = deque(maxlen=HISTORY_SIZE)
 
-    def info(self, text: str) -> Message:
-        return self.post(Message(Level.INFO, text))
+    def info(
+        self, text: str, details: str | None = None, details_label: str = "Details"
+    ) -> Message:
+        return self.post(Message(Level.INFO, text, details, details_label))
 
     def warning(self, text: str) -> Message:
         return self.post(Message(Level.WARNING, text))
@@ -219,6 +223,7 @@ class NotificationBar(QWidget):
             self.close_button.setIcon(_standard_icon(self, None))
         self._icon.setPixmap(_standard_icon(self, message.level).pixmap(_ICON_SIZE, _ICON_SIZE))
         self.details_view.setPlainText(message.details or "")
+        self.details_button.setText(message.details_label)
         self.details_button.setVisible(bool(message.details))
         self.details_button.setChecked(False)
         self.details_view.hide()
@@ -280,23 +285,50 @@ class Notice(QWidget):
         self.text_label.setWordWrap(True)
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # The technical reason, on request: "Why?" shows it under the plain words.
+        self.why_button = QToolButton()
+        self.why_button.setObjectName("notice_why")
+        self.why_button.setText("Why?")
+        self.why_button.setAccessibleName("Why?")
+        self.why_button.setCheckable(True)
+        self.why_button.setAutoRaise(True)
+        self.why_label = QLabel()
+        self.why_label.setObjectName("notice_why_text")
+        self.why_label.setWordWrap(True)
+        self.why_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.why_button.toggled.connect(self.why_label.setVisible)
+        words = QVBoxLayout()
+        words.setContentsMargins(0, 0, 0, 0)
+        words.addWidget(self.text_label)
+        words.addWidget(self.why_label)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(10)
         layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.text_label, 1)
+        layout.addLayout(words, 1)
+        layout.addWidget(self.why_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.why_button.hide()
+        self.why_label.hide()
         self.hide()
 
     @property
     def level(self) -> Level:
         return self._level
 
+    @property
+    def why(self) -> str:
+        return self.why_label.text()
+
     def text(self) -> str:
         return "" if self.isHidden() else self.text_label.text()
 
-    def show_notice(self, level: Level, text: str) -> None:
+    def show_notice(self, level: Level, text: str, why: str | None = None) -> None:
         self._level = level
         self.text_label.setText(text)
+        self.why_label.setText(why or "")
+        self.why_button.setChecked(False)
+        self.why_button.setVisible(bool(why))
+        self.why_label.hide()
         self.setAccessibleDescription(f"{level.value}: {text}")
         self._icon.setPixmap(_standard_icon(self, level).pixmap(_ICON_SIZE, _ICON_SIZE))
         self.show()
@@ -304,6 +336,8 @@ class Notice(QWidget):
 
     def clear(self) -> None:
         self.text_label.clear()
+        self.why_label.clear()
+        self.why_button.hide()
         self.setAccessibleDescription("")
         self.hide()
 

@@ -96,8 +96,7 @@ SCHEME_LABELS = {
 }
 
 NEXT_TO_SOURCE = "Next to the source file (else Videos/Kokoon)"
-NO_KEYCHAIN = "No working system keychain was found, so the token cannot be saved."
-SESSION_ONLY = "It is kept for this session only and will not be remembered after you quit."
+NO_KEYCHAIN = "This computer has no keychain the app can use:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,7 +463,8 @@ class SettingsDialog(QDialog):
                 if not self._warned_session_only:
                     self._warned_session_only = True
                     self._show_keyring_notice(
-                        f"{NO_KEYCHAIN} {SESSION_ONLY} Press OK again to use it now."
+                        f"{NO_KEYCHAIN} your token will be kept until you quit. "
+                        "Press OK again to use it now."
                     )
                     return None
             else:
@@ -497,8 +497,7 @@ class SettingsDialog(QDialog):
         if self._keyring_problem is not None:
             self._warned_session_only = True
             self._show_keyring_notice(
-                f"{NO_KEYCHAIN} A token you enter is kept for this session only and will not "
-                "be remembered after you quit."
+                f"{NO_KEYCHAIN} a token you enter will be kept until you quit."
             )
         self._refresh_token_note()
 
@@ -511,10 +510,9 @@ class SettingsDialog(QDialog):
         self._clear_test_result()
 
     def _show_keyring_notice(self, text: str) -> None:
-        self.keyring_notice.show_notice(Level.WARNING, text)
-        # The backend's own words are technical (and may suggest plain-text storage, which
-        # this app never uses); they are there for whoever needs them.
-        self.keyring_notice.setToolTip(self._keyring_problem or "")
+        # Calm: the token works, it is only not remembered. The backend's own words are
+        # technical; they are behind "Why?" for whoever needs them.
+        self.keyring_notice.show_notice(Level.INFO, text, why=self._keyring_problem)
 
     def _refresh_token_note(self) -> None:
         """One sentence under the token field saying where the token is and will be."""

@@ -18,7 +18,8 @@ from kokoon_desktop.core.endpoint import DEFAULT_BASE_URL, AuthScheme, check_bas
 from kokoon_desktop.log import close_logging, configure_logging, redact
 from kokoon_desktop.services.connection import open_connection
 from kokoon_desktop.services.service_config import (
-    SESSION_ONLY_WARNING,
+    NO_KEYCHAIN_NOTICE,
+    Notice,
     CommandLine,
     ServiceConfig,
     Source,
@@ -227,14 +228,12 @@ def test_an_unusable_value_given_outside_the_settings_is_refused(
 # --- what the window is told --------------------------------------------------------------------
 
 
-def test_a_keychain_that_does_not_work_is_said_and_the_session_is_a_demo() -> None:
+def test_a_keychain_that_does_not_work_is_not_mentioned_when_no_token_is_involved() -> None:
     config = resolve_service_config(
         environ={}, settings=Settings(), stored=stored_in(Keychain(broken=True))
     )
     assert config.demo and config.token_from is Source.DEMO
-    assert config.warnings == (
-        "The keychain is locked: a token cannot be remembered between sessions.",
-    )
+    assert config.notices == ()  # the demo needs no token: nothing to worry anyone with
 
 
 def test_a_token_kept_for_the_session_says_it_will_be_asked_for_again() -> None:
@@ -244,7 +243,10 @@ def test_a_token_kept_for_the_session_says_it_will_be_asked_for_again() -> None:
         stored=stored_in(Keychain(broken=True), session="kept-in-memory-token"),
     )
     assert (config.token, config.token_from) == ("kept-in-memory-token", Source.SESSION)
-    assert config.warnings == (SESSION_ONLY_WARNING,)
+    assert config.notices == (Notice(NO_KEYCHAIN_NOTICE, "The keychain is locked"),)
+    assert NO_KEYCHAIN_NOTICE == (
+        "This computer has no keychain the app can use: your token will be kept until you quit."
+    )
     assert not config.demo
 
 

@@ -69,3 +69,13 @@ def test_session_store_keeps_the_token_in_memory_only() -> None:
     assert store.load() == "t"
     store.delete()
     assert store.load() is None
+
+
+def test_the_reason_names_the_problem_and_suggests_no_other_package(
+    failing_keyring: None,
+) -> None:
+    with pytest.raises(KeyringUnavailableError) as caught:
+        KeyringTokenStore("https://h.test/").load()
+    reason = str(caught.value)
+    assert "No recommended backend was available." in reason
+    assert "keyrings.alt" not in reason and "install" not in reason.lower()

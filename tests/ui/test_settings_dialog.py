@@ -27,6 +27,7 @@ from kokoon_desktop.storage.token_store import (
     KeyringUnavailableError,
     account_for,
 )
+from kokoon_desktop.ui.messages import Level
 from kokoon_desktop.ui.settings_dialog import SettingsChoice, SettingsDialog
 from tests.keyring_stub import MemoryKeyring
 
@@ -316,9 +317,13 @@ async def test_without_a_keychain_the_token_is_kept_for_the_session_and_the_dial
 ) -> None:
     dialog = open_dialog()
     assert dialog.keyring_notice.isVisible()
-    warning = dialog.keyring_notice.text()
-    assert "No working system keychain" in warning and "session only" in warning
-    assert "will not be remembered" in warning
+    notice = dialog.keyring_notice
+    assert notice.text() == (
+        "This computer has no keychain the app can use: a token you enter will be kept until "
+        "you quit."
+    )
+    assert notice.level is Level.INFO and notice.why_button.isVisible()
+    assert "keyrings.alt" not in notice.why
 
     _retype(qtbot, dialog.api_url, sandbox.base_url)
     qtbot.keyClicks(dialog.token, DEMO_TOKEN)
@@ -358,8 +363,10 @@ def test_a_keychain_that_refuses_to_save_warns_before_the_dialog_closes(
     qtbot.keyClicks(dialog.token, "tok-abcdef123456")
     _click(qtbot, dialog.ok_button)
     assert dialog.isVisible(), "the user sees the warning before the dialog goes away"
-    assert "will not be remembered" in dialog.keyring_notice.text()
-    assert "locked" in dialog.keyring_notice.toolTip(), "the keychain's own words, on demand"
+    assert "will be kept until you quit" in dialog.keyring_notice.text()
+    assert "locked" in dialog.keyring_notice.why, "the keychain's own words, on demand"
+    _click(qtbot, dialog.keyring_notice.why_button)
+    assert dialog.keyring_notice.why_label.isVisible()
     assert dialog.session_store.load() == "tok-abcdef123456"
     assert not store.path.exists()
 
