@@ -42,10 +42,11 @@ class Settings:
     auth_scheme: AuthScheme = AuthScheme.RAW
     demo_mode: bool = False  # user explicitly chose demo
     window_geometry: str | None = None  # base64 of QMainWindow.saveGeometry()
-    window_state: str | None = None  # base64 of saveState()
-    splitter_state: str | None = None
-    last_category: str = "general"
-    last_size_preset: str = "1080p"
+    splitter_state: str | None = None  # the form and timeline above, the history below
+    top_splitter_state: str | None = None  # the form beside the timeline
+    history_columns: str | None = None  # base64 of the history header's saveState()
+    last_category: str | None = None  # the form's category last chosen (None: its default)
+    last_size_preset: str | None = None  # the form's output size last chosen
     time_unit: str = TimeUnit.TIMECODE.value  # how the range fields show time
     auto_download: bool = True  # a finished task's result downloads by itself
     output_dir: str | None = None  # None: next to the source file, else Videos/Kokoon
@@ -110,10 +111,10 @@ def _check_template(value: object) -> object:
     return value
 
 
-def _choice(choices: tuple[str, ...]) -> Callable[[object], object]:
+def _choice(choices: tuple[str | None, ...]) -> Callable[[object], object]:
     def check(value: object) -> object:
         if value not in choices:
-            raise ValueError(f"it is not one of {', '.join(choices)}")
+            raise ValueError(f"it is not one of {', '.join(c for c in choices if c)}")
         return value
 
     return check
@@ -124,10 +125,11 @@ _CHECKS: Mapping[str, Callable[[object], object]] = {
     "auth_scheme": _check_auth_scheme,
     "demo_mode": _check_bool,
     "window_geometry": _check_blob,
-    "window_state": _check_blob,
     "splitter_state": _check_blob,
-    "last_category": _choice(tuple(category.value for category in Category)),
-    "last_size_preset": _choice((*SIZE_PRESETS, CUSTOM_SIZE)),
+    "top_splitter_state": _check_blob,
+    "history_columns": _check_blob,
+    "last_category": _choice((None, *(category.value for category in Category))),
+    "last_size_preset": _choice((None, *SIZE_PRESETS, CUSTOM_SIZE)),
     "time_unit": _choice(tuple(unit.value for unit in TimeUnit)),
     "auto_download": _check_bool,
     "output_dir": _check_folder,

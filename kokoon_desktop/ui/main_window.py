@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.timeline)
         centre_layout.addWidget(self.form.range_panel)
         self.form.range_panel.remember_unit_in(self._settings)
+        self.form.remember_choices_in(self._settings)
         self._timeline_binding = TimelineBinding(self.form, self.timeline)
         self.player = Player(self.timeline)
         self.clip_preview = ClipPreview(self.preview, self.timeline)
@@ -520,9 +521,18 @@ class MainWindow(QMainWindow):
     # --- layout memory and closing ---------------------------------------------------------------
 
     def _restore_layout(self) -> None:
-        """The size and splitters of last time, if that window fits this screen (a laptop
-        undocked from a large monitor gets the default layout instead)."""
+        """The size, splitters and history columns of last time, if that window fits this
+        screen (a laptop undocked from a large monitor gets the default layout instead)."""
         settings = self._settings.load()
+        if self._settings.load_problems:
+            self.messages.warning(
+                "Some settings could not be used and are back to their defaults.",
+                details="\n".join(self._settings.load_problems),
+            )
+        header = self.history_pane.table.horizontalHeader()
+        columns = _unb64(settings.history_columns)
+        if columns is not None:
+            header.restoreState(columns)
         geometry = _unb64(settings.window_geometry)
         if geometry is None or not self.restoreGeometry(geometry):
             return
@@ -533,14 +543,20 @@ class MainWindow(QMainWindow):
             self.resize(_default_size(available.size()))
             self.move(available.topLeft())
             return
-        splitter = _unb64(settings.splitter_state)
-        if splitter is not None:
-            self.main_splitter.restoreState(splitter)
+        for splitter, state in (
+            (self.main_splitter, settings.splitter_state),
+            (self.top_splitter, settings.top_splitter_state),
+        ):
+            saved = _unb64(state)
+            if saved is not None:
+                splitter.restoreState(saved)
 
     def save_layout(self) -> None:
         self._settings.update(
             window_geometry=_b64(self.saveGeometry()),
             splitter_state=_b64(self.main_splitter.saveState()),
+            top_splitter_state=_b64(self.top_splitter.saveState()),
+            history_columns=_b64(self.history_pane.table.horizontalHeader().saveState()),
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -88,8 +88,8 @@ class MessageCenter(QObject):
     ) -> Message:
         return self.post(Message(Level.INFO, text, details, details_label))
 
-    def warning(self, text: str) -> Message:
-        return self.post(Message(Level.WARNING, text))
+    def warning(self, text: str, details: str | None = None) -> Message:
+        return self.post(Message(Level.WARNING, text, details))
 
     def error(self, text: str, details: str | None = None) -> Message:
         return self.post(Message(Level.ERROR, text, details))

@@ -7,6 +7,7 @@ anything is wrong, so nothing invalid is ever sent.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -48,6 +49,7 @@ from kokoon_desktop.ui.range_panel import RangePanel
 if TYPE_CHECKING:
     from kokoon_desktop.api.models import Video
     from kokoon_desktop.core.frame_times import FrameTimes
+    from kokoon_desktop.storage.settings import SettingsStore
 
 CATEGORY_LABELS = {
     Category.PERSON: "Person",
@@ -119,6 +121,9 @@ def _combo(name: str, accessible: str, items: Mapping[str, str]) -> QComboBox:
     for value, label in items.items():
         combo.addItem(label, value)
     return combo
+
+
+log = logging.getLogger(__name__)
 
 
 def _select(combo: QComboBox, value: str) -> None:
@@ -287,6 +292,28 @@ class TaskForm(QWidget):
         self.set_columns(1)
         _select(self.size_preset, "1080p")
         self._apply_preset()
+
+    def remember_choices_in(self, settings: SettingsStore) -> None:
+        """Start from the category and output size chosen last time, and keep the ones chosen
+        from now on (an editor upscales the same kind of footage to the same size)."""
+        saved = settings.load()
+        if saved.last_category is not None:
+            _select(self.category, saved.last_category)
+        if saved.last_size_preset is not None and saved.last_size_preset != "custom":
+            _select(self.size_preset, saved.last_size_preset)
+
+        def keep(**values: str) -> None:
+            try:
+                settings.update(**values)
+            except OSError as exc:  # a preference not kept is no reason to interrupt
+                log.warning("The form's choices could not be saved: %s", exc)
+
+        self.category.currentIndexChanged.connect(
+            lambda: keep(last_category=str(self.category.currentData()))
+        )
+        self.size_preset.currentIndexChanged.connect(
+            lambda: keep(last_size_preset=str(self.size_preset.currentData()))
+        )
 
     @property
     def columns(self) -> int:

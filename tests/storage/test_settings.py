@@ -35,7 +35,8 @@ def test_round_trip_of_every_field(store: SettingsStore) -> None:
         auth_scheme=AuthScheme.BEARER,
         demo_mode=True,
         window_geometry="AdnQywADAAA=",
-        window_state="AAAA/wAAAAD9",
+        top_splitter_state="AAAA/wAAAAD9",
+        history_columns="AAAA/wAAAAE0",
         splitter_state="AAAA",
         last_category="animation",
         last_size_preset="custom",
@@ -78,7 +79,7 @@ def test_bad_values_fall_back_one_by_one(store: SettingsStore) -> None:
                 "auth_scheme": "digest",
                 "demo_mode": "yes",
                 "window_geometry": "not base64!",
-                "window_state": 42,
+                "top_splitter_state": 42,
                 "splitter_state": None,
                 "last_category": "person",  # good
                 "last_size_preset": "8k",
@@ -90,11 +91,11 @@ def test_bad_values_fall_back_one_by_one(store: SettingsStore) -> None:
     loaded = store.load()
     assert loaded == Settings(last_category="person")
     problems = " ".join(store.load_problems)
-    for name in ("api_url", "auth_scheme", "demo_mode", "window_geometry", "window_state"):
+    for name in ("api_url", "auth_scheme", "demo_mode", "window_geometry", "top_splitter_state"):
         assert f"setting {name}" in problems
     assert "last_size_preset" in problems and "time_unit" in problems
     assert "Refusing plain http://" in problems
-    assert "unknown_key" not in problems and "splitter_state" not in problems
+    assert "unknown_key" not in problems and "setting splitter_state" not in problems
     assert len(store.load_problems) == 7
 
 

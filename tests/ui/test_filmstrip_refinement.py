@@ -22,13 +22,13 @@ async def test_a_coarse_strip_is_refined_to_each_slots_exact_frame(
     # more than two seconds, so the strip starts with keyframes.
     clip = make_counter_video(tmp_path / "long gop.mp4", frames=600, keyframe_interval=100)
     window = harness.open_window(qtbot)
-    window.resize(700, 860)
+    window.resize(700, 1000)
     await until(lambda: window.session is not None)
-    refined: list[tuple[int, QImage]] = []
     assert await upload(window, clip) is not None
     local = window.clip_preview.local_clip
     assert local is not None
-    local.refined_ready.connect(lambda _c, slot, image: refined.append((slot, image)))
+    refined_by_count: list[tuple[int, int, QImage]] = []
+    local.refined_ready.connect(lambda c, slot, image: refined_by_count.append((c, slot, image)))
     asked: list[list[int]] = []  # the slots of each refinement request, in the order asked
     request = local.request_thumbnails
 
@@ -42,14 +42,19 @@ async def test_a_coarse_strip_is_refined_to_each_slots_exact_frame(
     # The strip of the first size may be refined already: a wider window makes a new one,
     # watched from its start.
     first_count = timeline.thumbnail_count
-    window.resize(1200, 860)
+    window.resize(1200, 1000)
     await until(lambda: timeline.thumbnail_count != first_count)
     window.clip_preview.feed_filmstrip()
     count = timeline.thumbnail_count
     assert 600 / count >= 2 * NTSC  # a coarse strip: slots of two seconds or more
     on_screen = list(visible_slots(timeline.view, count))
     await until(lambda: all(timeline.has_thumbnail(s) for s in on_screen), within_s=20)
-    await until(lambda: {s for s, _ in refined} >= set(on_screen), within_s=20)
+
+    def refined_now() -> list[tuple[int, QImage]]:  # this strip's, not the first size's
+        return [(slot, image) for c, slot, image in refined_by_count if c == count]
+
+    await until(lambda: {s for s, _ in refined_now()} >= set(on_screen), within_s=20)
+    refined = refined_now()
     index = local.info.index
     assert index is not None
     frames = {s: slot_frame(s, count, 600) for s in on_screen}

@@ -51,11 +51,12 @@ async def test_a_tall_window_keeps_the_form_in_one_column(
     qtbot: QtBot, harness: WindowHarness
 ) -> None:
     window = harness.open_window(qtbot)
-    window.resize(1280, 1000)
-    await until(lambda: window.form.columns == 1 and window.form_scroll.height() > 600)
+    window.resize(1280, 1100)
+    await until(lambda: window.form_scroll.height() >= window.form.height_in(1) + 48)
+    await until(lambda: window.form.columns == 1)
     window.resize(1280, 600)
     await until(lambda: window.form.columns == 2)
-    window.resize(1280, 1000)
+    window.resize(1280, 1100)
     await until(lambda: window.form.columns == 1)
 
 
@@ -84,12 +85,55 @@ async def test_a_layout_that_fits_is_restored(qtbot: QtBot, harness: WindowHarne
     window = harness.open_window(qtbot)
     window.resize(700, 600)  # the test screen is 800×800
     window.main_splitter.setSizes([440, 140])
-    sizes = window.main_splitter.sizes()
+    window.top_splitter.setSizes([420, 264])
+    header = window.history_pane.table.horizontalHeader()
+    header.resizeSection(1, 333)
+    sizes = window.main_splitter.sizes(), window.top_splitter.sizes()
     window.save_layout()
     window.close()
     again = harness.open_window(qtbot)
     assert again.size() == QSize(700, 600)
-    assert again.main_splitter.sizes() == sizes
+    restored = again.main_splitter.sizes(), again.top_splitter.sizes()
+    for was, now in zip(sizes, restored, strict=True):  # to a few pixels: the bars settle
+        assert all(abs(a - b) <= 4 for a, b in zip(was, now, strict=True)), (was, now)
+    assert again.history_pane.table.horizontalHeader().sectionSize(1) == 333
+
+
+@closes_windows
+async def test_the_form_starts_from_the_category_and_size_chosen_last_time(
+    qtbot: QtBot, harness: WindowHarness
+) -> None:
+    from tests.ui.window_fixtures import choose
+
+    window = harness.open_window(qtbot)
+    choose(qtbot, window.form.category, "Animation")
+    choose(qtbot, window.form.size_preset, "2160p (4K UHD)")
+    window.close()
+    again = harness.open_window(qtbot)
+    assert again.form.category.currentText() == "Animation"
+    assert again.form.size_preset.currentText() == "2160p (4K UHD)"
+    assert not again.form.options["face_enhance"].isEnabled()  # the category's rule applied
+
+
+@closes_windows
+async def test_settings_that_could_not_be_used_are_said(
+    qtbot: QtBot, harness: WindowHarness
+) -> None:
+    import json
+
+    from kokoon_desktop.paths import profile_paths
+    from kokoon_desktop.ui.messages import Level
+
+    settings_file = profile_paths(harness.profile_dir).settings_file
+    settings_file.parent.mkdir(parents=True, exist_ok=True)
+    settings_file.write_text(json.dumps({"time_unit": "fortnights", "auto_download": "maybe"}))
+    window = harness.open_window(qtbot)
+    said = [m for m in window.messages.history() if m.level is Level.WARNING]
+    assert [m.text for m in said] == [
+        "Some settings could not be used and are back to their defaults."
+    ]
+    assert said[0].details is not None
+    assert "time_unit" in said[0].details and "auto_download" in said[0].details
 
 
 def drag_enter(window: MainWindow, path: Path) -> QDragEnterEvent:
