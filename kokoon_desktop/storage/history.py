@@ -15,6 +15,9 @@ on the event-loop thread. Durability and concurrency choices:
 - **Concurrent processes** (a second window, the bench reading the file) are safe: WAL lets
   readers run beside one writer, writers take the lock with ``BEGIN IMMEDIATE`` and wait up to
   ``BUSY_TIMEOUT_S`` for it.
+- **Reading a long history** is for the rows on screen: :meth:`HistoryStore.ids` sorts the
+  ids in SQL, :meth:`HistoryStore.search` finds rows by their texts (kept beside the rows and
+  indexed by FTS5, see ``history_text``), :meth:`HistoryStore.get_many` reads a page of them.
 - **Files it cannot use** (not SQLite, damaged, another program's database, written by a newer
   version) raise :class:`HistoryError` with a sentence a person can act on, and are not
   modified.
@@ -44,10 +47,10 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final, NamedTuple, Self, cast
+from typing import Any, Final, NamedTuple, Self
 
 from kokoon_desktop.core.enums import Step
-from kokoon_desktop.storage import history_schema
+from kokoon_desktop.storage import history_schema, history_text
 from kokoon_desktop.storage.history_schema import (
     COLUMNS,
     SUMMARY_INTEGER_COLUMNS,
@@ -104,6 +107,22 @@ class ResultState(StrEnum):
     DOWNLOADING = "downloading"  # bytes are going to ``<result_path>.part``
     DOWNLOADED = "downloaded"  # complete at ``result_path``, sidecar beside it
     FAILED = "failed"  # gave up; ``result_message`` says why, and Retry starts over
+
+
+class HistoryOrder(StrEnum):
+    """What :meth:`HistoryStore.ids` sorts rows by (each column of the history pane has one)."""
+
+    CREATED = "created"  # when the row was written
+    SOURCE = "source"  # the source's name, else its vid; from the account after
+    TASK_TYPE = "task_type"  # full before preview
+    CATEGORY = "category"
+    RANGE = "range"  # by start, then end; ranges open to the end after, whole files last
+    OUTPUT = "output"  # by pixel count, then width
+    STATE = "state"  # by the state's words (history_text.state_label)
+    PROGRESS = "progress"  # a done task counts as complete
+    RESULT = "result"  # done tasks after the others, by result state, then expiry
+    TID = "tid"
+    OUT_VID = "out_vid"
 
 
 #: Where a row came from when it was not submitted by this app.
@@ -234,6 +253,36 @@ _STATES: Final = {state.value: state for state in SubmissionState}
 _RESULT_STATES: Final = {state.value: state for state in ResultState}
 assert COLUMNS[21] == "result_state", "_entry reads the result state at its place"
 _INT64: Final = range(-(2**63), 2**63)
+_DONE_SQL: Final = "(state = 'submitted' AND lower(trim(step)) = 'done')"
+_ORDER_KEYS: Final[Mapping[HistoryOrder, tuple[str, ...]]] = {
+    HistoryOrder.CREATED: ("created_at",),
+    HistoryOrder.SOURCE: (
+        "lower(coalesce(nullif(source_name, ''), vid, ''))",
+        "coalesce(origin = 'account', 0)",
+    ),
+    HistoryOrder.TASK_TYPE: ("coalesce(task_type = 'SR_PREVIEW', 0)",),
+    HistoryOrder.CATEGORY: ("lower(coalesce(category, ''))",),
+    HistoryOrder.RANGE: (
+        "(coalesce(start_pos, 0) = 0 AND coalesce(duration, 0) = 0)",
+        "coalesce(start_pos, 0)",
+        "(coalesce(duration, 0) = 0)",
+        "coalesce(duration, 0)",
+    ),
+    HistoryOrder.OUTPUT: (
+        "coalesce(width, 0) * coalesce(height, 0)",
+        "coalesce(width, 0)",
+    ),
+    HistoryOrder.STATE: (history_text.state_label_sql(),),
+    HistoryOrder.PROGRESS: ("CASE WHEN step = 'done' THEN 1.0 ELSE coalesce(progress, 0.0) END",),
+    HistoryOrder.RESULT: (
+        _DONE_SQL,
+        "coalesce(result_state, '')",
+        "coalesce(expires_at, '')",
+    ),
+    HistoryOrder.TID: ("lower(coalesce(tid, ''))",),
+    HistoryOrder.OUT_VID: ("lower(coalesce(out_vid, ''))",),
+}
+"""SQL sort keys of each order; the row's id comes last, so every order is total."""
 
 
 class _StoredBody(Mapping[str, Any]):
@@ -284,19 +333,6 @@ class _StoredBody(Mapping[str, Any]):
         return repr(self._parsed())
 
 
-_EntryUnderConstruction = dataclasses.make_dataclass(
-    "_EntryUnderConstruction", _ENTRY_FIELDS, slots=True
-)
-"""HistoryEntry's twin without ``frozen``: same slots, same order, a plain ``__init__``.
-
-A frozen dataclass's ``__init__`` goes through ``object.__setattr__`` for each of the 13
-fields, which made it most of the Python time spent turning 100,000 rows into entries. Rows are
-built as this twin and then become HistoryEntry objects by ``__class__`` assignment, which
-Python allows between classes of identical slot layout (it raises ``TypeError`` otherwise, so a
-field added to one and not the other cannot go unnoticed).
-"""
-
-
 def _parse_time(text: str | None) -> datetime | None:
     """An ISO 8601 time as the service or this store writes it; None if it is not one."""
     if not text:
@@ -310,7 +346,7 @@ def _parse_time(text: str | None) -> datetime | None:
 
 def _entry(row: tuple[Any, ...]) -> HistoryEntry:
     result_state = row[21]
-    entry = _EntryUnderConstruction(
+    values = (
         row[0],
         datetime.fromisoformat(row[1]),
         datetime.fromisoformat(row[2]),
@@ -322,8 +358,7 @@ def _entry(row: tuple[Any, ...]) -> HistoryEntry:
         None if result_state is None else _RESULT_STATES.get(result_state),
         *row[22:_SUMMARY_START],
     )
-    entry.__class__ = HistoryEntry
-    return cast(HistoryEntry, entry)
+    return HistoryEntry(*values)
 
 
 def _to_plain(value: object) -> object:
@@ -520,6 +555,7 @@ class HistoryStore:
         self.path = Path(path)
         self._clock = clock
         self._db: sqlite3.Connection | None = None
+        self._fts = False  # whether searches use the FTS5 index (see history_text)
         if open_now:
             self.open()
 
@@ -558,6 +594,7 @@ class HistoryStore:
             self._enable_wal(db)
             db.execute("PRAGMA synchronous = NORMAL")
             history_schema.migrate(db)
+            self._fts = history_schema.search_index(db)
             db.execute(f"{_SELECT} LIMIT 0").fetchall()  # every column is there
         except NewerSchemaError as exc:
             db.close()
@@ -721,7 +758,9 @@ class HistoryStore:
                     *_summary(request_body),
                 ),
             )
-            row = self._row(db, _last_id(cursor))
+            row_id = _last_id(cursor)
+            history_text.write_texts(db, [row_id])
+            row = self._row(db, row_id)
         assert row is not None
         return _entry(row)
 
@@ -754,6 +793,7 @@ class HistoryStore:
                 f"UPDATE history SET updated_at = ?{assignments} WHERE id = ?",  # noqa: S608 - our column names
                 (self._now(), *changes.values(), entry_id),
             )
+            history_text.write_texts(db, [entry_id])
             updated = self._row(db, entry_id)
         assert updated is not None
         return _entry(updated)
@@ -960,6 +1000,114 @@ class HistoryStore:
         with _gc_paused(), self._errors("read"):
             return [_entry(row) for row in db.execute(f"{_SELECT} {where}", parameters)]
 
+    def ids(
+        self,
+        order: HistoryOrder = HistoryOrder.CREATED,
+        *,
+        descending: bool = True,
+        text: str = "",
+    ) -> list[int]:
+        """The ids of the rows, sorted; only those a search for ``text`` finds, unless blank.
+
+        Ties in ``order`` go by id, in the same direction. Sorting by when the rows were
+        written reads an index; any other order reads every row.
+        """
+        found = self.search(text)
+        direction = "DESC" if descending else "ASC"
+        keys = ", ".join(f"{key} {direction}" for key in (*_ORDER_KEYS[order], "id"))
+        db = self._connection()
+        with self._errors("read"):
+            rows = db.execute(f"SELECT id FROM history ORDER BY {keys}")  # noqa: S608 - fixed SQL
+            if found is None:
+                return [row_id for (row_id,) in rows]
+            return [row_id for (row_id,) in rows if row_id in found]
+
+    def search(self, text: str) -> set[int] | None:
+        """The ids of the rows whose texts contain ``text``; None when it is blank (every row).
+
+        What a row is found by, and how, is ``history_text``'s: names, IDs, kind, state,
+        messages, the result's file, ignoring case. Any text may be given: quotes, FTS5
+        operators and the like are looked for as they are.
+        """
+        found = history_text.needle(text)
+        if found is None:
+            return set()
+        if not found:
+            return None
+        query, parameters = history_text.matching_ids(found, fts=self._fts)
+        db = self._connection()
+        with self._errors("read"):
+            return {row_id for (row_id,) in db.execute(query, parameters)}
+
+    def matching(self, text: str, ids: Iterable[int]) -> set[int]:
+        """Which of these rows a search for ``text`` finds (see :meth:`search`)."""
+        found = history_text.needle(text)
+        wanted = list(ids)
+        if found is None:
+            return set()
+        if not found:
+            return set(wanted)
+        query, parameters = history_text.matching_ids(found, fts=self._fts)
+        matched: set[int] = set()
+        db = self._connection()
+        with self._errors("read"):
+            for chunk in _chunks(wanted):
+                matched.update(
+                    row_id
+                    for (row_id,) in db.execute(
+                        f"SELECT id FROM history WHERE id IN ({_marks(len(chunk))}) "  # noqa: S608 - fixed SQL
+                        f"AND id IN ({query})",
+                        (*chunk, *parameters),
+                    )
+                )
+        return matched
+
+    def get_many(self, ids: Iterable[int]) -> list[HistoryEntry]:
+        """The rows with these ids that are still there, in no particular order."""
+        wanted = list(ids)
+        db = self._connection()
+        with self._errors("read"):
+            return [
+                _entry(row)
+                for chunk in _chunks(wanted)
+                for row in db.execute(f"{_SELECT} WHERE id IN ({_marks(len(chunk))})", chunk)
+            ]
+
+    def last_id(self) -> int:
+        """The highest id given so far (0 for a new history): a row with a higher one is newer
+        than anything read before (ids are never reused)."""
+        db = self._connection()
+        with self._errors("read"):
+            row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'history'").fetchone()
+        return 0 if row is None else int(row[0])
+
+    def results_expiring(self, start: datetime, end: datetime) -> list[HistoryEntry]:
+        """Done rows whose result is not downloaded and expires between ``start`` and ``end``,
+        newest first."""
+        if start.tzinfo is None or end.tzinfo is None:
+            raise ValueError("Expiry bounds are aware datetimes.")
+        # julianday() reads the service's ISO 8601 times, "Z" and offsets alike; the bounds are
+        # widened by a second and checked again in Python, which reads them as entries do.
+        candidates = self._select(
+            f"WHERE {_DONE_SQL} AND (result_state IS NULL OR result_state != ?) "
+            "AND julianday(expires_at) BETWEEN julianday(?) - 1.0 / 86400 "
+            "AND julianday(?) + 1.0 / 86400 ORDER BY id DESC",
+            (ResultState.DOWNLOADED.value, start.isoformat(), end.isoformat()),
+        )
+        return [
+            entry
+            for entry in candidates
+            if entry.is_done and (expires := entry.expires) is not None and start <= expires <= end
+        ]
+
+    def reindex(self) -> None:
+        """Write every row's searchable text again, and rebuild their index: for a file changed
+        by other means than this class (the benchmarks finish 100,000 tasks in one UPDATE)."""
+        with self._write("index") as db:
+            history_schema.drop_search_triggers(db)
+            history_text.write_texts(db)
+            self._fts = history_schema.search_index(db)
+
     def get(self, entry_id: int) -> HistoryEntry | None:
         db = self._connection()
         with self._errors("read"):
@@ -1089,6 +1237,7 @@ class HistoryStore:
             for chunk in _chunks([stored[tid][0] for tid in updated]):
                 for row in db.execute(f"{_SELECT} WHERE id IN ({_marks(len(chunk))})", chunk):
                     written[row[_TID_INDEX]] = row
+            history_text.write_texts(db, [row[0] for row in written.values()])
         return MergedTasks(
             added=[_entry(written[tid]) for tid in tids if tid in added and tid in written],
             updated=[_entry(written[tid]) for tid in tids if tid in updated],

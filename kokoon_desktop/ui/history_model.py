@@ -1,16 +1,26 @@
-"""Every submission as a table: a Qt model that filters and sorts in Python lists.
+"""Every submission as a table, read from the history file as its rows are shown.
 
-Filtering and sorting are done here rather than by a ``QSortFilterProxyModel``: measured on
-100,000 rows, the proxy took 0.33 s to filter (it asks the model for every row through Python)
-and 5.6 s to sort, where list operations on precomputed text take tens of milliseconds.
+The store sorts in SQL (``HistoryStore.ids``, by an index in the newest-first order) and finds
+the rows a search holds (``HistoryStore.search``, by an FTS5 index); the model keeps the sorted
+ids of every row and shows those found, and reads the entries of a page of rows when the view
+first asks for one of them, keeping the last few thousand read. Opening 100,000 rows reads
+their ids (tens of milliseconds) and the first page, not 100,000 entries. A search keeps the
+sorted ids and picks the ones found from them, without sorting again.
+
+A window over the whole list rather than Qt's ``canFetchMore``/``fetchMore``, which grows the
+row count as the view scrolls down: here the scroll bar is the whole history from the start, so
+End or a drag of the scroll bar goes straight to the oldest rows, and any row can be found by
+its id (``row_of``, selecting a row, following a task) without reading the rows above it. The
+ids cost little (100,000 of them: under a megabyte).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -18,14 +28,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     QUrl,
 )
 from PySide6.QtGui import QColor
 
 from kokoon_desktop.core import human
 from kokoon_desktop.core.timecode import format_ms
-from kokoon_desktop.storage.history import HistoryEntry, ResultState, SubmissionState
+from kokoon_desktop.storage.history import HistoryEntry, HistoryOrder, HistoryStore, ResultState
+from kokoon_desktop.storage.history_text import state_label
 
 if TYPE_CHECKING:
     from kokoon_desktop.services.downloads import DownloadProgress
@@ -53,32 +63,14 @@ WHEN, SOURCE, TYPE, CATEGORY, RANGE, OUTPUT, STATE, PROGRESS, RESULT, TASK_ID, O
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Progress as a fraction 0..1, or None for an indeterminate or finished state.
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
-#: Search texts are prepared this many rows at a time between events after loading, so a
-#: large history opens at once and search is ready a moment later without a freeze.
-SEARCH_TEXT_BATCH = 4000
-
-STEP_LABELS = {
-    "ready": "Queued",
-    "preparing": "Preparing",
-    "prepared": "Prepared",
-    "running": "Running",
-    "done": "Done",
-    "error": "Error",
-    "cancel": "Cancelled",
-    "unknown": "Unknown",
-}
+#: Entries are read from the store this many rows at a time (a screen is 20 to 50).
+PAGE_ROWS = 100
+#: At most this many entries are kept; the ones read longest ago are dropped first.
+CACHED_ENTRIES = 2000
 
 
 def state_text(entry: HistoryEntry) -> str:
-    if entry.state is SubmissionState.SUBMITTING:
-        return "Submitting…"
-    if entry.state is SubmissionState.FAILED:
-        return "Failed"
-    if entry.state is SubmissionState.UNKNOWN:
-        return "Unknown — check on server"
-    if entry.step is None:
-        return "Submitted"
-    return STEP_LABELS.get(entry.step, entry.step)
+    return state_label(entry.state.value, entry.step)
 
 
 def range_text(entry: HistoryEntry) -> str:
@@ -179,51 +171,41 @@ def cell_text(entry: HistoryEntry, column: int) -> str:
             return entry.out_vid or ""
 
 
-def _search_text(entry: HistoryEntry) -> str:
-    """What a search matches: names, IDs, kind, state and messages, lower-cased.
-
-    Built from the fields directly rather than from every cell's text: with 100,000 rows the
-    formatted dates and ranges alone took seconds to build.
-    """
-    return "\n".join(
-        (
-            entry.source_name or "",
-            entry.vid,
-            entry.tid or "",
-            entry.out_vid or "",
-            entry.in_vid or "",
-            entry.category,
-            "preview" if entry.task_type == "SR_PREVIEW" else "full",
-            state_text(entry),
-            entry.message or "",
-            entry.result_path or "",
-            "account" if entry.from_account else "",
-            f"{entry.width} × {entry.height}",
-        )
-    ).lower()
-
-
-def _sort_key(column: int) -> Callable[[HistoryEntry], Any]:
-    if column == WHEN:
-        return lambda entry: (entry.created_at, entry.id)
-    if column == PROGRESS:
-        return lambda entry: (1.0 if entry.step == "done" else entry.progress or 0.0, entry.id)
-    return lambda entry: (cell_text(entry, column).lower(), entry.id)
+#: What each column sorts by.
+COLUMN_ORDERS = (
+    HistoryOrder.CREATED,
+    HistoryOrder.SOURCE,
+    HistoryOrder.TASK_TYPE,
+    HistoryOrder.CATEGORY,
+    HistoryOrder.RANGE,
+    HistoryOrder.OUTPUT,
+    HistoryOrder.STATE,
+    HistoryOrder.PROGRESS,
+    HistoryOrder.RESULT,
+    HistoryOrder.TID,
+    HistoryOrder.OUT_VID,
+)
+assert len(COLUMN_ORDERS) == len(COLUMNS)
 
 
 class HistoryTableModel(QAbstractTableModel):
-    """Rows of :class:`HistoryEntry`, newest first unless sorted otherwise."""
+    """The rows of a :class:`HistoryStore`, newest first unless sorted otherwise.
+
+    It holds the ids of the rows it shows, in their order, and the entries of the rows lately
+    shown or changed; an entry is read from the store, with the rest of its page, when the view
+    first asks for its row.
+    """
 
     def __init__(self) -> None:
         super().__init__()
-        self._entries: list[HistoryEntry] = []
-        self._texts: list[str | None] = []  # None: not prepared yet
-        self._prepared = 0  # _texts[:_prepared] are all prepared
-        self._position: dict[int, int] = {}  # entry id -> index in _entries
-        self._order: list[int] = []  # indexes into _entries, sorted
-        self._visible: list[int] = []  # _order filtered
-        self._row_of: dict[int, int] = {}  # index in _entries -> visible row
-        self._needle = ""
+        self._store: HistoryStore | None = None
+        self._order: list[int] = []  # every row, sorted
+        self._found: set[int] | None = None  # the rows the search finds; None: no search
+        self._ids: list[int] = self._order  # the rows shown, top to bottom: _order if no search
+        self._rows: dict[int, int] | None = None  # id -> row; None: made again when asked
+        self._entries: dict[int, HistoryEntry] = {}  # by id, oldest read first
+        self._last_id = 0  # the newest row when the ids were read: a higher id is a new row
+        self._filter = ""
         self._sort_column = WHEN
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._downloads: dict[int, DownloadProgress] = {}  # entry id -> latest progress
@@ -232,136 +214,123 @@ class HistoryTableModel(QAbstractTableModel):
 
     # --- loading and updating ------------------------------------------------------------------
 
-    def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
+    def set_store(self, store: HistoryStore) -> None:
+        """Show this history (read as it is shown)."""
+        self._store = store
+        self._reload()
+
+    def _reload(self, *, resort: bool = True) -> None:
+        """Read the rows again: their sorted ids (unless only the search changed) and what the
+        search finds. The view is reset (the pane selects the same rows again)."""
+        store = self._store
+        order = self._order
+        found: set[int] | None = None
+        last_id = self._last_id
+        if store is None:
+            order = []
+        else:
+            if resort:
+                order = store.ids(
+                    COLUMN_ORDERS[self._sort_column],
+                    descending=self._sort_order == Qt.SortOrder.DescendingOrder,
+                )
+                last_id = store.last_id()
+            found = store.search(self._filter)
         self.beginResetModel()
-        self._entries = list(entries)
-        self._texts = [None] * len(self._entries)
-        self._prepared = 0
-        self._position = {entry.id: index for index, entry in enumerate(self._entries)}
-        self._resort()
-        self._refilter()
+        self._order, self._found, self._last_id = order, found, last_id
+        self._ids = order if found is None else [i for i in order if i in found]
+        self._rows = None
+        if resort:
+            self._entries.clear()  # read again as shown: nothing stays older than the file
         self.endResetModel()
-        QTimer.singleShot(0, self._prepare_some_texts)
 
-    def search_ready(self) -> bool:
-        """True once every row's search text is prepared (searching is then list work only)."""
-        return self._prepared >= len(self._entries)
+    def _remember(self, entries: Iterable[HistoryEntry]) -> None:
+        known = self._entries
+        for entry in entries:
+            known.pop(entry.id, None)  # to the end: the latest read is dropped last
+            known[entry.id] = entry
+        excess = len(known) - CACHED_ENTRIES
+        if excess > 0:
+            for entry_id in list(islice(known, excess + CACHED_ENTRIES // 4)):
+                del known[entry_id]
 
-    def _prepare_some_texts(self) -> None:
-        end = min(self._prepared + SEARCH_TEXT_BATCH, len(self._entries))
-        self._prepare_texts(end)
-        if self._prepared < len(self._entries):
-            QTimer.singleShot(0, self._prepare_some_texts)
-
-    def _prepare_texts(self, end: int) -> None:
-        texts, entries = self._texts, self._entries
-        for index in range(self._prepared, end):
-            if texts[index] is None:
-                texts[index] = _search_text(entries[index])
-        self._prepared = max(self._prepared, end)
-
-    def _text(self, index: int) -> str:
-        text = self._texts[index]
-        if text is None:
-            text = self._texts[index] = _search_text(self._entries[index])
-        return text
+    def _newest_first(self) -> bool:
+        return self._sort_column == WHEN and self._sort_order == Qt.SortOrder.DescendingOrder
 
     def upsert(self, entry: HistoryEntry) -> None:
-        """Add a new submission or update one in place (a tracked task's progress)."""
-        if entry.result_state is not ResultState.DOWNLOADING:
-            self._downloads.pop(entry.id, None)
-        self._file_exists.pop(entry.id, None)
-        index = self._position.get(entry.id)
-        if index is not None:
-            self._entries[index] = entry
-            self._texts[index] = None if index >= self._prepared else _search_text(entry)
-            row = self._row_of.get(index)
-            if row is not None:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-            return
-        index = len(self._entries)
-        self._entries.append(entry)
-        self._texts.append(None)
-        self._position[entry.id] = index
-        newest_first = (
-            self._sort_column == WHEN and self._sort_order == Qt.SortOrder.DescendingOrder
-        )
-        if not newest_first:
-            self.beginResetModel()
-            self._resort()
-            self._refilter()
-            self.endResetModel()
-            return
-        self._order.insert(0, index)
-        if self._needle in self._text(index):
-            self.beginInsertRows(QModelIndex(), 0, 0)
-            self._visible.insert(0, index)
-            self._row_of = {idx: row for row, idx in enumerate(self._visible)}
-            self.endInsertRows()
+        """Add a new submission or update one in place (a tracked task's progress).
 
-    def remove_entry(self, entry_id: int) -> None:
-        if entry_id not in self._position:
+        A row that changes stays where it is until the rows are sorted or filtered again.
+        """
+        self._forget_result_file(entry)
+        self._remember((entry,))
+        row = self.row_of(entry.id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
             return
-        self.set_entries([entry for entry in self._entries if entry.id != entry_id])
-
-    def set_filter_text(self, text: str) -> None:
-        needle = text.strip().lower()
-        if needle == self._needle:
+        if entry.id <= self._last_id or self._store is None:
+            return  # not found by the search (or removed meanwhile)
+        self._last_id = entry.id
+        if not self._newest_first():
+            self._reload()
             return
-        self.beginResetModel()
-        self._needle = needle
-        self._refilter()
-        self.endResetModel()
+        found = self._found
+        if found is not None and not self._store.matching(self._filter, (entry.id,)):
+            self._order.insert(0, entry.id)
+            return
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._order.insert(0, entry.id)
+        if found is not None:
+            found.add(entry.id)
+            self._ids.insert(0, entry.id)
+        self._rows = None
+        self.endInsertRows()
 
     def upsert_many(self, entries: Sequence[HistoryEntry]) -> None:
-        """Many rows at once (a page of the account merge): known rows change in place, new
-        ones are placed into the sorted order by binary search, and the view is reset once.
+        """Many rows at once (a page of the account merge): the rows are read again, sorted
+        and filtered by the store, and the view is reset once.
 
-        Re-sorting a long history for each page took 70-80 ms at 100,000 rows; placing a
-        page's rows costs a few comparisons each, and the one filter pass that follows.
+        Rows that only changed, in the newest-first order and unfiltered, change in place.
         """
-        if len(entries) <= 8:
+        new = any(entry.id > self._last_id for entry in entries)
+        if len(entries) <= 8 or (not new and not self._filter and self._newest_first()):
             for entry in entries:
                 self.upsert(entry)
             return
-        entries = list({entry.id: entry for entry in entries}.values())  # the last of each row
-        self.beginResetModel()
-        known = {entry.id for entry in entries} & self._position.keys()
-        moving = {self._position[entry_id] for entry_id in known}
-        if moving:  # changed rows may sort elsewhere now: taken out and placed again
-            self._order = [index for index in self._order if index not in moving]
         for entry in entries:
-            self._downloads.pop(entry.id, None)
-            self._file_exists.pop(entry.id, None)
-            index = self._position.get(entry.id)
-            if index is None:
-                index = len(self._entries)
-                self._entries.append(entry)
-                self._texts.append(None)
-                self._position[entry.id] = index
-            else:
-                self._entries[index] = entry
-                self._texts[index] = None if index >= self._prepared else _search_text(entry)
-            self._place(index)
-        self._refilter()
-        self.endResetModel()
+            self._forget_result_file(entry)
+        self._reload()
 
-    def _place(self, index: int) -> None:
-        """Insert a new entry's index into ``_order``, which stays sorted (keys are unique:
-        each ends with the entry's id)."""
-        key = _sort_key(self._sort_column)
-        entries, order = self._entries, self._order
-        wanted = key(entries[index])
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        low, high = 0, len(order)
-        while low < high:
-            middle = (low + high) // 2
-            probe = key(entries[order[middle]])
-            if (probe > wanted) if descending else (probe < wanted):
-                low = middle + 1
-            else:
-                high = middle
-        order.insert(low, index)
+    def remove_entry(self, entry_id: int) -> None:
+        self._entries.pop(entry_id, None)
+        self._downloads.pop(entry_id, None)
+        self._file_exists.pop(entry_id, None)
+        if entry_id not in self._order:
+            return
+        row = self.row_of(entry_id)
+        if row is None:  # not found by the search: not shown
+            self._order.remove(entry_id)
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        self._order.remove(entry_id)
+        if self._found is not None:
+            self._found.discard(entry_id)
+            del self._ids[row]
+        self._rows = None
+        self.endRemoveRows()
+
+    def set_filter_text(self, text: str) -> None:
+        """Show only rows with a text containing ``text`` (``HistoryStore.search`` says which)."""
+        text = text.strip()
+        if text == self._filter:
+            return
+        self._filter = text
+        self._reload(resort=False)
+
+    def _forget_result_file(self, entry: HistoryEntry) -> None:
+        if entry.result_state is not ResultState.DOWNLOADING:
+            self._downloads.pop(entry.id, None)
+        self._file_exists.pop(entry.id, None)
 
     def set_download_progress(self, progress: DownloadProgress) -> None:
         """A download moved on: only its Result cell is repainted."""
@@ -371,8 +340,8 @@ class HistoryTableModel(QAbstractTableModel):
     def recheck_files(self) -> None:
         """Look again whether downloaded results are where they were (on Refresh, on focus)."""
         self._file_exists.clear()
-        if self._visible:
-            self.dataChanged.emit(self.index(0, RESULT), self.index(len(self._visible) - 1, RESULT))
+        if self._ids:
+            self.dataChanged.emit(self.index(0, RESULT), self.index(len(self._ids) - 1, RESULT))
 
     def result_file_exists(self, entry: HistoryEntry) -> bool:
         """Whether a downloaded row's file is still there; asked once per row until rechecked."""
@@ -392,56 +361,54 @@ class HistoryTableModel(QAbstractTableModel):
             cell = self.index(row, column)
             self.dataChanged.emit(cell, cell)
 
-    def entry_at(self, row: int) -> HistoryEntry:
-        return self._entries[self._visible[row]]
+    def id_at(self, row: int) -> int:
+        """The id of the entry shown in this row (without reading it)."""
+        return self._ids[row]
+
+    def entry_at(self, row: int) -> HistoryEntry | None:
+        """The entry shown in this row; None if it was removed from the file meanwhile."""
+        entry_id = self._ids[row]
+        entry = self._entries.get(entry_id)
+        if entry is None and self._store is not None:
+            start = row - row % PAGE_ROWS
+            page = [i for i in self._ids[start : start + PAGE_ROWS] if i not in self._entries]
+            self._remember(self._store.get_many(page))
+            entry = self._entries.get(entry_id)
+        return entry
 
     def row_of(self, entry_id: int) -> int | None:
-        index = self._position.get(entry_id)
-        return None if index is None else self._row_of.get(index)
+        rows = self._rows
+        if rows is None:
+            rows = self._rows = {row_id: row for row, row_id in enumerate(self._ids)}
+        return rows.get(entry_id)
 
     def entry(self, entry_id: int) -> HistoryEntry | None:
-        index = self._position.get(entry_id)
-        return None if index is None else self._entries[index]
+        """The row's entry as last read or reported (from the file if not read lately)."""
+        entry = self._entries.get(entry_id)
+        if entry is None and self._store is not None:
+            entry = self._store.get(entry_id)
+            if entry is not None:
+                self._remember((entry,))
+        return entry
 
     def all_entries(self) -> list[HistoryEntry]:
-        return list(self._entries)
+        """Every row, read from the file: the whole history, for tests and tools."""
+        return [] if self._store is None else self._store.entries()
 
     def entry_count(self) -> int:
-        """Every entry, shown or filtered out (without copying the list)."""
-        return len(self._entries)
-
-    def _resort(self) -> None:
-        key = _sort_key(self._sort_column)
-        entries = self._entries
-        self._order = sorted(
-            range(len(entries)),
-            key=lambda index: key(entries[index]),
-            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
-        )
-
-    def _refilter(self) -> None:
-        needle = self._needle
-        if needle:
-            self._prepare_texts(len(self._entries))  # a search before they were all ready
-            texts = self._texts
-            self._visible = [i for i in self._order if needle in (texts[i] or "")]
-        else:
-            self._visible = list(self._order)
-        self._row_of = {index: row for row, index in enumerate(self._visible)}
+        """Every entry, shown or filtered out."""
+        return len(self._order)
 
     # --- Qt model ------------------------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if (column, order) == (self._sort_column, self._sort_order):
             return  # the view asks again when sorting is switched on; the rows are in order
-        self.layoutAboutToBeChanged.emit()
         self._sort_column, self._sort_order = column, order
-        self._resort()
-        self._refilter()
-        self.layoutChanged.emit()
+        self._reload()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._visible)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -456,7 +423,9 @@ class HistoryTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        entry = self._entries[self._visible[index.row()]]
+        entry = self.entry_at(index.row())
+        if entry is None:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == RESULT:
                 return self._result_text(entry)
@@ -484,7 +453,8 @@ class HistoryTableModel(QAbstractTableModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid() and self.downloaded_file(self.entry_at(index.row())) is not None:
+        entry = self.entry_at(index.row()) if index.isValid() else None
+        if entry is not None and self.downloaded_file(entry) is not None:
             flags |= Qt.ItemFlag.ItemIsDragEnabled
         return flags
 
@@ -504,10 +474,10 @@ class HistoryTableModel(QAbstractTableModel):
         """Dragged rows as file URLs: file managers and editing applications take them."""
         paths: dict[str, None] = {}
         for index in indexes:
-            if index.isValid():
-                path = self.downloaded_file(self.entry_at(index.row()))
-                if path is not None:
-                    paths[str(path)] = None
+            entry = self.entry_at(index.row()) if index.isValid() else None
+            path = None if entry is None else self.downloaded_file(entry)
+            if path is not None:
+                paths[str(path)] = None
         data = QMimeData()
         data.setUrls([QUrl.fromLocalFile(path) for path in paths])
         return data

@@ -139,6 +139,11 @@ class HistoryPane(QWidget):
         self._actions = self._make_actions()
         self.table.selectionModel().selectionChanged.connect(self.update_actions)
         model.dataChanged.connect(self._selected_row_changed)
+        # Sorting, searching and a page of the account merge read the rows again (a reset):
+        # the rows selected before are selected again, wherever they are now.
+        self._kept_selection: list[int] = []
+        model.modelAboutToBeReset.connect(self._keep_selection)
+        model.modelReset.connect(self._restore_selection)
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._update_count)
         self._update_count()
@@ -189,8 +194,9 @@ class HistoryPane(QWidget):
         if row is not None:
             self.table.selectRow(row)
 
-    def select_entries(self, entry_ids: list[int]) -> None:
-        """Select these rows (those shown) and bring the first into view."""
+    def select_entries(self, entry_ids: list[int], *, scroll: bool = True) -> None:
+        """Select these rows (those shown) and bring the first into view (unless ``scroll`` is
+        false)."""
         from PySide6.QtCore import QItemSelection, QItemSelectionModel
 
         selection = QItemSelection()
@@ -202,8 +208,31 @@ class HistoryPane(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows
         )
         self.table.selectionModel().select(selection, flags)
-        if rows:
+        if rows and scroll:
             self.table.scrollTo(self.model.index(min(rows), 0))
+
+    def _keep_selection(self) -> None:
+        """Before a reset: the selected rows' ids, the current row's first."""
+        selection_model = self.table.selectionModel()
+        rows = sorted(index.row() for index in selection_model.selectedRows())
+        current = selection_model.currentIndex()
+        if current.isValid() and current.row() in rows:
+            rows.remove(current.row())
+            rows.insert(0, current.row())
+        self._kept_selection = [self.model.id_at(row) for row in rows]
+
+    def _restore_selection(self) -> None:
+        from PySide6.QtCore import QItemSelectionModel
+
+        kept, self._kept_selection = self._kept_selection, []
+        if not kept:
+            return
+        self.select_entries(kept, scroll=False)
+        row = self.model.row_of(kept[0])
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
 
     def update_actions(self) -> None:
         """Enable what applies to the selection (the menu and the shortcuts alike)."""

@@ -119,5 +119,5 @@ def test_a_version_1_history_keeps_its_rows(tmp_path: Path) -> None:
     assert (entry.tid, entry.step, entry.vid) == (TID, "done", "v")
     assert entry.result_state is None and entry.is_done
     db = sqlite3.connect(path)
-    assert history_schema.user_version(db) == history_schema.SCHEMA_VERSION == 2
+    assert history_schema.user_version(db) == history_schema.SCHEMA_VERSION == 3
     db.close()

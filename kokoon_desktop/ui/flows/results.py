@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject
 
 from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.storage.history import HistoryEntry, HistoryError, ResultState
-from kokoon_desktop.ui.history_model import expiring_soon
+from kokoon_desktop.ui.history_model import EXPIRY_WARNING, expiring_soon
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QSystemTrayIcon
@@ -217,9 +217,14 @@ class ResultsFlow(QObject):
             return
         self._expiry_said = True
         now = datetime.now(UTC)
+        try:
+            expiring = self._window.history_store.results_expiring(now, now + EXPIRY_WARNING)
+        except HistoryError as exc:
+            self._window.messages.error(str(exc))
+            return
         soon = [
             entry
-            for entry in self._window.history_model.all_entries()
+            for entry in expiring
             if expiring_soon(entry, now) and entry.result_state is not ResultState.QUEUED
         ]
         if not soon:

@@ -232,16 +232,18 @@ class SubmissionFlow(QObject):
     # --- the activity in the status bar ----------------------------------------------------------
 
     def update_activity(self) -> None:
-        """Recount soon, once for a burst of changes: a count walks the whole history."""
+        """Recount soon, once for a burst of changes."""
         if not self._activity_due:
             self._activity_due = True
             QTimer.singleShot(ACTIVITY_DELAY_MS, self._recount_activity)
 
     def _recount_activity(self) -> None:
         self._activity_due = False
-        entries = self._window.history_model.all_entries()
-        active = sum(1 for entry in entries if entry.is_active)
-        pending = sum(1 for entry in entries if entry.state is SubmissionState.SUBMITTING)
+        store = self._window.history_store
+        try:  # the rows still moving, found by the store's indexes
+            active, pending = len(store.active()), len(store.interrupted())
+        except HistoryError:  # not open yet, or unreadable (said when it was opened)
+            active = pending = 0
         session = self._host.session
         downloading = session.downloads.in_flight if session is not None else 0
         parts = []
