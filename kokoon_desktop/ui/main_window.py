@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         form_scroll.setWidgetResizable(True)
         form_scroll.setMinimumWidth(380)
         form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the form's fields
         # The pane is widened for the form instead (a scroll bar coming and going would
         # change the height the form is laid out for).
         form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -63,11 +63,57 @@ def border_colour(palette: QPalette, tone: Tone) -> QColor:
 
 
 def tone_text_colour(palette: QPalette, tone: Tone) -> QColor:
-    """Text in a tone's colour that keeps its contrast against the window background."""
+    """Text in a tone's colour, readable (WCAG AA) on the window and on the tone's own box."""
     colour = accent(tone)
     if is_dark(palette):
-        return mix(colour, QColor("#ffffff"), 0.35)
-    return mix(colour, QColor("#000000"), 0.22 if tone == "warning" else 0.1)
+        colour = mix(colour, QColor("#ffffff"), 0.35)
+    else:
+        colour = mix(colour, QColor("#000000"), 0.22 if tone == "warning" else 0.1)
+    grounds = (palette.color(QPalette.ColorRole.Window), surface_colour(palette, tone))
+    return readable_on(colour, grounds)
+
+
+#: WCAG 2's AA level for body text.
+AA_CONTRAST = 4.5
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2's contrast ratio of two colours, 1 (none) to 21 (black on white)."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _luminance(colour: QColor) -> float:
+    def linear(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def readable_on(
+    colour: QColor, grounds: tuple[QColor, ...], minimum: float = AA_CONTRAST
+) -> QColor:
+    """``colour``, taken towards black (on light grounds) or white (on dark) only as far as
+    needed to reach ``minimum`` contrast on every one of ``grounds``."""
+    dark_grounds = sum(_luminance(g) for g in grounds) / len(grounds) < 0.18
+    target = QColor("#ffffff") if dark_grounds else QColor("#000000")
+    for step in range(21):
+        candidate = mix(colour, target, step / 20)
+        if all(contrast_ratio(candidate, ground) >= minimum for ground in grounds):
+            return candidate
+    return target
+
+
+def readable_palette(palette: QPalette) -> QPalette:
+    """``palette`` with a selection colour its text reads on (WCAG AA): some platforms'
+    light blue selection under white text does not."""
+    fixed = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        text = palette.color(group, QPalette.ColorRole.HighlightedText)
+        highlight = palette.color(group, QPalette.ColorRole.Highlight)
+        fixed.setColor(group, QPalette.ColorRole.Highlight, readable_on(highlight, (text,)))
+    return fixed
 
 
 def muted_text_colour(palette: QPalette) -> QColor:
@@ -165,7 +211,7 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.Text: "#e8eaed",
         QPalette.ColorRole.Button: "#2d2f33",
         QPalette.ColorRole.ButtonText: "#e8eaed",
-        QPalette.ColorRole.Highlight: "#3d6fb4",
+        QPalette.ColorRole.Highlight: "#2f5d9e",
         QPalette.ColorRole.HighlightedText: "#ffffff",
         QPalette.ColorRole.ToolTipBase: "#2d2f33",
         QPalette.ColorRole.ToolTipText: "#e8eaed",
