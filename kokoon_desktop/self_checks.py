@@ -1,15 +1,16 @@
 """Checks that the native pieces the app loads at run time are really there.
 
 A frozen build can lose a piece without failing to start: FFmpeg's libraries, a keyring
-backend imported by name, the CA bundle httpx reads. ``kokoon-desktop --smoke-test`` runs
-these checks (and Qt's JPEG plugin, checked in the UI layer) and reports each one, so a build
-that lost something never ships. Each check does the real thing the app does, on a tiny file
-shipped in ``resources/selfcheck/``, and is true only when it worked.
+backend imported by name, the way to the system's certificate store. ``kokoon-desktop
+--smoke-test`` runs these checks (and Qt's JPEG plugin, checked in the UI layer) and reports each
+one, so a build that lost something never ships. Each check does the real thing the app does,
+on a tiny file shipped in ``resources/selfcheck/``, and is true only when it worked.
 """
 
 from __future__ import annotations
 
 import importlib
+import ssl
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,18 +73,32 @@ def check_keyring(platform: str = sys.platform) -> CheckResult:
 
 
 def check_tls() -> CheckResult:
-    """Make the TLS context the API client makes, from the CA bundle it reads."""
-    try:
-        import certifi
-        import httpx
+    """Make the TLS context the API client makes, from the system's trust store, and start a
+    session with it in memory.
 
-        context = httpx.create_ssl_context()
-        authorities = context.cert_store_stats()["x509_ca"]
+    On Windows and macOS the system verifies each certificate itself (through truststore), and
+    keeps its authorities where they cannot be counted; elsewhere the authorities loaded from
+    the system's store are counted: none, and every certificate would be refused.
+    """
+    try:
+        from kokoon_desktop.api.tls import client_ssl_context
+
+        context = client_ssl_context()
+        context.wrap_bio(ssl.MemoryBIO(), ssl.MemoryBIO(), server_hostname="kokoon.cloud")
+        system = _SYSTEM_VERIFIERS.get(sys.platform)
+        authorities = 0 if system else context.cert_store_stats()["x509_ca"]
     except Exception as exc:
         return CheckResult.failed(exc)
+    if system:
+        return CheckResult(True, f"verified by the {system}")
     if authorities == 0:
-        return CheckResult(False, f"no certificate authorities loaded from {certifi.where()}")
+        found = ssl.get_default_verify_paths()
+        where = found.cafile or found.openssl_cafile
+        return CheckResult(False, f"no certificate authorities in the system's store ({where})")
     return CheckResult(True, f"{authorities} certificate authorities")
+
+
+_SYSTEM_VERIFIERS = {"win32": "Windows certificate store", "darwin": "macOS keychain"}
 
 
 def run_native_checks() -> dict[str, CheckResult]:

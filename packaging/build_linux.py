@@ -43,6 +43,9 @@ PACKAGE = "kokoon-desktop"
 FOLDER = "kokoon-desktop"
 PROGRAMS = ("kokoon-desktop", "kokoon")
 SIZE_BUDGET_MIB = 220
+#: What the .deb needs from the system besides libraries: the certificate authorities TLS is
+#: verified against (the system's store, read through truststore).
+SYSTEM_DATA_PACKAGES = ("ca-certificates",)
 MAINTAINER = "Kokoon Desktop developers <desktop@kokoon.io>"
 HOMEPAGE = "https://kokoon.io"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -230,17 +233,18 @@ def build(*, fast: bool, skip_freeze: bool) -> Outputs:
     add_licences(folder)
     size = folder_mib(folder)
     print(f"{folder.name}/: {size} MiB (budget {SIZE_BUDGET_MIB}); needs glibc {glibc}")
-    print(f"from the system: {', '.join(reach.debian_packages)}")
+    depends = [*reach.debian_packages, *SYSTEM_DATA_PACKAGES]
+    print(f"from the system: {', '.join(depends)}")
     if size > SIZE_BUDGET_MIB:
         raise SystemExit(f"the folder is {size} MiB, over the {SIZE_BUDGET_MIB} MiB budget")
     tarball = make_tarball(folder, dist / f"{PACKAGE}-{__version__}-linux-x86_64.tar.gz", fast=fast)
     stage = work / "deb" / f"{PACKAGE}_{__version__}_amd64"
-    stage_deb(folder, stage, reach.debian_packages, bundle_rules.GLIBC_FLOOR, work / "icons")
+    stage_deb(folder, stage, depends, bundle_rules.GLIBC_FLOOR, work / "icons")
     deb = build_deb(stage, dist / f"{PACKAGE}_{__version__}_amd64.deb", fast=fast)
     for made in (tarball, deb):
         print(f"{made.relative_to(ROOT)}: {made.stat().st_size / 2**20:.1f} MiB")
     print(f"done in {time.monotonic() - started:.0f} s")
-    return Outputs(folder, tarball, deb, reach.debian_packages, glibc)
+    return Outputs(folder, tarball, deb, depends, glibc)
 
 
 def main(argv: list[str] | None = None) -> int:

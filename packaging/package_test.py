@@ -58,7 +58,6 @@ STDERR_ALLOWED: dict[str, str] = {
 #: Files taken out of the bundle, one at a time, and the self-check that must then fail.
 PIECES: dict[str, str] = {
     "jpeg": "_internal/PySide6/Qt/plugins/imageformats/libqjpeg.so",
-    "tls": "_internal/certifi/cacert.pem",
     "decode": "_internal/av.libs/libavcodec-*",
 }
 
@@ -80,9 +79,14 @@ def check(condition: bool, message: str) -> None:
 
 
 def run(
-    program: Path, *args: str, home: Path, offscreen: bool = False, token: str | None = None
+    program: Path,
+    *args: str,
+    home: Path,
+    offscreen: bool = False,
+    token: str | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> Ran:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(home)}
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), **(extra_env or {})}
     if token is not None:
         env["KOKOON_TOKEN"] = token
     if offscreen:
@@ -102,14 +106,17 @@ def unexpected_stderr(stderr: str) -> list[str]:
     ]
 
 
-def smoke(program: Path, home: Path, *, demo: bool = True) -> tuple[Ran, dict[str, object]]:
+def smoke(
+    program: Path, home: Path, *, demo: bool = True, extra_env: dict[str, str] | None = None
+) -> tuple[Ran, dict[str, object]]:
     """The smoke test in demo mode; or, with ``demo`` False, against a port where nothing
     listens (the self-checks still run and report, without the simulator, which itself needs
     the pieces taken out in check_missing_pieces)."""
     profile = home / "profile"
     service = ["--demo"] if demo else ["--api-url", "http://127.0.0.1:9"]
     ran = run(program, *service, "--smoke-test", "--profile-dir", str(profile), home=home,
-              offscreen=True, token=None if demo else "package-test")  # fmt: skip
+              offscreen=True, token=None if demo else "package-test",
+              extra_env=extra_env)  # fmt: skip
     lines = [line for line in ran.stdout.splitlines() if line.strip()]
     check(len(lines) == 1, f"smoke test printed {lines!r}; stderr: {ran.stderr}")
     return ran, json.loads(lines[0])
@@ -136,17 +143,27 @@ def check_programs(root: Path, home: Path) -> None:
 
 
 def check_missing_pieces(folder: Path, gui: Path, home: Path) -> None:
-    """Take each piece out in turn: its check, and only its, must fail."""
+    """Take each piece out in turn: its check, and only its, must fail. TLS trusts the system's
+    certificate store, which is the machine's, not the bundle's: it is emptied instead."""
     for name, pattern in PIECES.items():
         matches = sorted(folder.glob(pattern))
         check(len(matches) == 1, f"{pattern}: expected one file, found {matches}")
         with _taken_out(matches[0]):
-            ran, outcome = smoke(gui, home, demo=False)
-        checks, details = outcome.get("checks"), outcome.get("check_details")
-        expected = {c: c != name for c in CHECKS}
-        check(ran.code != 0 and checks == expected, f"without {pattern}: {checks} {details}")
-        assert isinstance(details, dict)
-        print(f"  without {matches[0].name}: {name} fails ({details[name]})")
+            _only_fails(name, f"without {matches[0].name}", *smoke(gui, home, demo=False))
+    empty = home / "no-authorities"
+    empty.mkdir(exist_ok=True)
+    (empty / "ca-certificates.crt").write_text("")
+    store = {"SSL_CERT_FILE": str(empty / "ca-certificates.crt"), "SSL_CERT_DIR": str(empty)}
+    ran, outcome = smoke(gui, home, demo=False, extra_env=store)
+    _only_fails("tls", "with an empty certificate store", ran, outcome)
+
+
+def _only_fails(name: str, condition: str, ran: Ran, outcome: dict[str, object]) -> None:
+    checks, details = outcome.get("checks"), outcome.get("check_details")
+    expected = {c: c != name for c in CHECKS}
+    check(ran.code != 0 and checks == expected, f"{condition}: {checks} {details}")
+    assert isinstance(details, dict)
+    print(f"  {condition}: {name} fails ({details[name]})")
 
 
 @contextmanager
@@ -168,7 +185,9 @@ def check_deb_metadata(root: Path) -> None:
     ).stdout
     check(f"Version: {__version__}" in fields, fields)
     depends = next(line for line in fields.splitlines() if line.startswith("Depends:"))
-    for package in ("libc6 (>= 2.36)", "libxcb-cursor0", "libxkbcommon-x11-0", "libgl1"):
+    for package in (
+        "libc6 (>= 2.36)", "libxcb-cursor0", "libxkbcommon-x11-0", "libgl1", "ca-certificates",
+    ):  # fmt: skip
         check(package in depends, f"Depends lacks {package}: {depends}")
     internal = root / "opt" / "kokoon-desktop" / "_internal"
     for system_library in ("libxcb.so.1", "libX11.so.6", "libGL.so.1"):

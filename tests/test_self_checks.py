@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import certifi
 import keyring
 import keyring.backends.fail
 import pytest
@@ -92,31 +91,36 @@ def test_keyring_fails_when_no_backend_loads(monkeypatch: pytest.MonkeyPatch) ->
     assert not result.ok and "no backend" in result.detail
 
 
-def test_tls_loads_the_bundled_authorities() -> None:
+linux_only = pytest.mark.skipif(
+    sys.platform in ("win32", "darwin"), reason="the system verifies there: nothing to count"
+)
+
+
+@linux_only
+def test_tls_counts_the_system_s_authorities_in_the_client_s_context() -> None:
     result = check_tls()
     assert result.ok and result.detail.endswith("certificate authorities")
     assert int(result.detail.split()[0]) > 10
 
 
-@pytest.fixture
-def no_ca_override(monkeypatch: pytest.MonkeyPatch) -> None:
-    """httpx prefers SSL_CERT_FILE / SSL_CERT_DIR to certifi's file when they are set."""
-    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
-    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
-
-
-@pytest.mark.usefixtures("no_ca_override")
-def test_tls_fails_without_the_ca_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(certifi, "where", lambda: str(tmp_path / "cacert.pem"))
-    assert not check_tls().ok
-
-
-@pytest.mark.usefixtures("no_ca_override")
-def test_tls_fails_with_an_empty_ca_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    empty = tmp_path / "cacert.pem"
+@linux_only
+def test_tls_fails_with_an_empty_system_store(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # OpenSSL reads the system's store from these when they are set: here, nothing.
+    empty = tmp_path / "ca-certificates.crt"
     empty.write_text("")
-    monkeypatch.setattr(certifi, "where", lambda: str(empty))
-    assert not check_tls().ok
+    monkeypatch.setenv("SSL_CERT_FILE", str(empty))
+    monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path))
+    result = check_tls()
+    assert not result.ok and "no certificate authorities" in result.detail
+
+
+def test_tls_fails_when_the_context_cannot_be_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    # What a bundle that lost a piece gives: the client cannot make its TLS context.
+    monkeypatch.setitem(sys.modules, "kokoon_desktop.api.tls", None)
+    result = check_tls()
+    assert not result.ok and result.detail.startswith(("ImportError", "ModuleNotFoundError"))
 
 
 def test_jpeg_decodes_the_shipped_picture(qapp: object) -> None:

@@ -12,6 +12,7 @@ import asyncio
 import logging
 import mimetypes
 import os
+import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -87,12 +88,15 @@ class KokoonClient:
         base_url: str = DEFAULT_BASE_URL,
         auth_scheme: AuthScheme = AuthScheme.RAW,
         transport: httpx.AsyncBaseTransport | None = None,
+        verify: ssl.SSLContext | bool = True,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         upload_timeout: httpx.Timeout = UPLOAD_TIMEOUT,
         retry: RetryPolicy | None = None,
         sleep: Sleep = asyncio.sleep,
         max_concurrent_requests: int = 8,
     ) -> None:
+        """Without a ``transport``, requests go direct or through the system's proxies, and
+        certificates are checked as ``verify`` says (True: the system's trust store)."""
         self._base_url = check_base_url(base_url)
         self._auth_scheme = auth_scheme
         # API calls beyond this wait their turn here rather than in httpcore's pool, whose
@@ -107,7 +111,7 @@ class KokoonClient:
         self._http = httpx.AsyncClient(
             base_url=self._base_url,
             auth=ApiTokenAuth(token, auth_scheme, self._base_url) if token else None,
-            transport=transport if transport is not None else default_transport(),
+            transport=transport if transport is not None else default_transport(verify),
             timeout=timeout,
             headers={"User-Agent": f"KokoonDesktop/{__version__}"},
             follow_redirects=False,

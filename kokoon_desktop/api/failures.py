@@ -8,6 +8,10 @@ carries it.
 from __future__ import annotations
 
 import json
+import os
+import socket
+import ssl
+from collections.abc import Iterator
 
 import httpx
 
@@ -22,6 +26,7 @@ from kokoon_desktop.api.errors import (
     RequestRejectedError,
     ServerError,
 )
+from kokoon_desktop.api.http_transport import proxy_of
 from kokoon_desktop.api.retry import parse_retry_after
 
 INSUFFICIENT_CREDIT = "insufficient credit"
@@ -109,20 +114,70 @@ def decode_json(response: httpx.Response) -> object:
 
 
 def network_error(exc: httpx.TransportError, host: str) -> NetworkError:
-    """A person's sentence for a transport failure; never the exception's repr."""
-    if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
-        text = f"Could not connect to {host}: it did not answer in time."
-    elif isinstance(exc, httpx.ConnectError):
-        text = f"Could not connect to {host}. Check the network and the API address."
-    elif isinstance(exc, httpx.TimeoutException):
-        text = f"{host} took too long to answer."
-    elif isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
-        text = f"The connection to {host} broke off before the exchange was complete."
+    """A person's sentence for a transport failure; never the exception's repr. A failure
+    through a proxy names it (``host:port``, never its credentials)."""
+    proxy = proxy_of(exc)
+    via = f" through the proxy {proxy}" if proxy else ""
+    if proxy:
+        reach, check = f"Could not reach {host}{via}", "Check the proxy settings and the network."
     else:
-        text = f"Network error talking to {host}."
+        reach, check = f"Could not connect to {host}", "Check the network and the API address."
+    if _caused_by(exc, ssl.SSLCertVerificationError):
+        trust = (
+            "A proxy that inspects encrypted traffic needs its authority in the system's "
+            "certificate store."
+            if proxy
+            else "Check the API address, or ask whoever runs the network which authority to trust."
+        )
+        text = f"{reach}: the certificate presented for {host} is not trusted here. {trust}"
+    elif isinstance(exc, httpx.ProxyError):
+        # httpcore's words are the proxy's status line ("407 Proxy Authentication Required").
+        said = " ".join(str(exc).split())[:_MAX_SHOWN_TEXT] or "no reason given"
+        text = f"{reach}: the proxy refused ({said}). Check the proxy settings."
+    elif isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
+        text = f"{reach}: no answer in time. {check}"
+    elif isinstance(exc, httpx.ConnectError):
+        reason = _system_reason(exc)
+        text = f"{reach}: {reason}. {check}" if reason else f"{reach}. {check}"
+    elif isinstance(exc, httpx.TimeoutException):
+        text = f"{host} took too long to answer{via}."
+    elif isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
+        text = f"The connection to {host}{via} broke off before the exchange was complete."
+    else:
+        text = f"Network error talking to {host}{via}."
     return NetworkError(text)
 
 
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and what caused it: httpx's error, httpcore's, the socket's or TLS's."""
+    seen: BaseException | None = exc
+    for _ in range(8):  # such chains are short; a cycle must not loop forever
+        if seen is None:
+            return
+        yield seen
+        seen = seen.__cause__ or seen.__context__
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    return any(isinstance(cause, kind) for cause in _causes(exc))
+
+
+def _system_reason(exc: BaseException) -> str | None:
+    """The operating system's words for a failed connection ("connection refused")."""
+    for cause in _causes(exc):
+        if isinstance(cause, socket.gaierror) and cause.strerror:
+            words = cause.strerror  # the resolver's own ("Name or service not known")
+        elif isinstance(cause, OSError) and not isinstance(cause, ssl.SSLError) and cause.errno:
+            words = os.strerror(cause.errno)  # asyncio's text also holds the address
+        else:
+            continue
+        return words[:1].lower() + words[1:]
+    return None
+
+
 def never_reached_server(exc: httpx.TransportError) -> bool:
-    """True when the request certainly did not reach the service (no connection was made)."""
-    return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+    """True when the request certainly did not reach the service: no connection was made, or
+    a proxy refused to make one."""
+    return isinstance(
+        exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout | httpx.ProxyError
+    )

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import socket
 import ssl
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -17,11 +16,13 @@ import trustme
 
 from kokoon_desktop.api.client import KokoonClient
 from kokoon_desktop.api.errors import NetworkError
-from kokoon_desktop.api.http_transport import DirectTransport, default_transport
+from kokoon_desktop.api.http_transport import (
+    DirectTransport,
+    ProxyRoutingTransport,
+    default_transport,
+)
 from kokoon_desktop.api.retry import NO_RETRY
 from tests.api.raw_server import Handler, serving
-
-_PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
 
 
 def answering(*responses: bytes, log: list[bytes] | None = None) -> Handler:
@@ -41,14 +42,6 @@ def answering(*responses: bytes, log: list[bytes] | None = None) -> Handler:
 
 def ok(body: bytes) -> bytes:
     return b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
-
-
-@pytest.fixture
-def no_proxy_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
-    for name in _PROXY_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
-        monkeypatch.delenv(name.upper(), raising=False)
-    yield monkeypatch
 
 
 async def test_requests_share_a_connection_and_bodies_stream() -> None:
@@ -118,26 +111,29 @@ async def test_https_is_verified(authority: trustme.CA, server_tls: ssl.SSLConte
         async with httpx.AsyncClient(transport=DirectTransport()) as http:
             with pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
                 await http.get(f"https://localhost:{port}/")
+        # verify=False checks nothing, as in httpx.
+        async with httpx.AsyncClient(transport=DirectTransport(verify=False)) as http:
+            assert (await http.get(f"https://localhost:{port}/")).content == b"secret"
 
 
 # --- which transport the client uses -------------------------------------------------------
 
 
-def test_direct_unless_a_proxy_is_configured(no_proxy_settings: pytest.MonkeyPatch) -> None:
+def test_direct_unless_a_proxy_is_configured(network_env: pytest.MonkeyPatch) -> None:
     assert isinstance(default_transport(), DirectTransport)
-    no_proxy_settings.setenv("NO_PROXY", "localhost")
+    network_env.setenv("NO_PROXY", "localhost")
     assert isinstance(default_transport(), DirectTransport)
-    no_proxy_settings.setenv("HTTPS_PROXY", "http://proxy.example.test:3128")
-    assert default_transport() is None
+    network_env.setenv("HTTPS_PROXY", "http://proxy.example.test:3128")
+    assert isinstance(default_transport(), ProxyRoutingTransport)
 
 
 async def test_the_client_goes_through_a_configured_proxy(
-    no_proxy_settings: pytest.MonkeyPatch,
+    network_env: pytest.MonkeyPatch,
 ) -> None:
     heads: list[bytes] = []
     refused = b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"
     async with serving(answering(refused, log=heads)) as port:
-        no_proxy_settings.setenv("HTTPS_PROXY", f"http://127.0.0.1:{port}")
+        network_env.setenv("HTTPS_PROXY", f"http://127.0.0.1:{port}")
         async with KokoonClient(
             token="secret-token", base_url="https://api.example.test/v3", retry=NO_RETRY
         ) as client:
