@@ -19,8 +19,8 @@ from kokoon_desktop.log import close_logging, configure_logging, redact
 from kokoon_desktop.services.connection import open_connection
 from kokoon_desktop.services.service_config import (
     NO_KEYCHAIN_NOTICE,
-    Notice,
     CommandLine,
+    Notice,
     ServiceConfig,
     Source,
     StoredTokens,
