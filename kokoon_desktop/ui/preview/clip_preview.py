@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 __all__ = ["ClipPreview"]
 
 _STRIP_DELAY_MS = 30  # a zoom or scroll gesture settles before thumbnails are asked for
+#: How long a frame asked for may take before the preview shows that it is decoding.
+WAITING_AFTER_MS = 120
 _STRIP_MARGIN_SLOTS = 2
 _EXACT_BELOW_S = 2  # slots shorter than this show exact frames (keyframes repeat at this zoom)
 
@@ -58,6 +60,13 @@ class ClipPreview(QObject):
         self._strip_timer.setSingleShot(True)
         self._strip_timer.setInterval(_STRIP_DELAY_MS)
         self._strip_timer.timeout.connect(self.feed_filmstrip)
+        # A frame not shown within this long (a far seek, a long GOP) gets the waiting look;
+        # a nearby frame, decoded ahead or in memory, never flickers it.
+        self._wanted: int | None = None
+        self._waiting_timer = QTimer(self)
+        self._waiting_timer.setSingleShot(True)
+        self._waiting_timer.setInterval(WAITING_AFTER_MS)
+        self._waiting_timer.timeout.connect(self._say_waiting)
         timeline.view_changed.connect(self._schedule_filmstrip)
         timeline.playhead_moved.connect(self._playhead_moved)
         timeline.marks_changed.connect(self._pin_landmarks)
@@ -94,7 +103,15 @@ class ClipPreview(QObject):
 
     def _playhead_moved(self, frame: int) -> None:
         if self._clip is not None:
+            self._wanted = frame
             self._clip.request_frame(frame)
+            if self._wanted is not None:  # not shown at once from memory
+                self._waiting_timer.start()
+
+    def _say_waiting(self) -> None:
+        """The frame asked for is still decoding: the view says so (dims, spins)."""
+        if self._wanted is not None and self._clip is not None:
+            self._view.set_waiting(True)
 
     def _pin_landmarks(self, *_marks: object) -> None:
         """Keep the frames Home, End, Shift+I and Shift+O jump to decoded."""
@@ -105,6 +122,9 @@ class ClipPreview(QObject):
         self._clip.pin_frames(frame for frame in ends if frame is not None)
 
     def _show_frame(self, index: int, image: QImage) -> None:
+        if index == self._wanted:
+            self._wanted = None
+            self._waiting_timer.stop()
         rate = self._timeline.rate
         caption = f"{format_timecode(index, rate)}  ·  frame {index}" if rate else ""
         self._view.show_image(image, caption)
@@ -220,6 +240,8 @@ class ClipPreview(QObject):
     def close(self) -> None:
         """Forget the source: stop decoding, empty and hide the preview."""
         self._strip_timer.stop()
+        self._waiting_timer.stop()
+        self._wanted = None
         if self._clip is not None:
             self._clip.close()
             self._clip = None

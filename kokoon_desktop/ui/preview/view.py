@@ -7,8 +7,8 @@ says what is shown (the frame's timecode and number, or that it is the service's
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kokoon_desktop.ui.style import mix, scaled_font
@@ -16,6 +16,8 @@ from kokoon_desktop.ui.style import mix, scaled_font
 __all__ = ["PreviewView"]
 
 _CAPTION_PAD = 6.0
+_SPINNER_SIZE = 28.0
+_SPINNER_STEP_MS = 80
 
 
 class PreviewView(QWidget):
@@ -31,6 +33,11 @@ class PreviewView(QWidget):
         self._image: QImage | None = None
         self._caption = ""
         self._message = ""
+        self._waiting = False
+        self._spin = 0  # the spinner's angle, in steps of 30°
+        self._spinner = QTimer(self)
+        self._spinner.setInterval(_SPINNER_STEP_MS)
+        self._spinner.timeout.connect(self._turn)
 
     @property
     def image(self) -> QImage | None:
@@ -44,7 +51,28 @@ class PreviewView(QWidget):
     def message(self) -> str:
         return self._message
 
+    @property
+    def waiting(self) -> bool:
+        return self._waiting
+
+    def set_waiting(self, waiting: bool) -> None:
+        """While the frame asked for is decoding (a far seek): the last picture dimmed, with a
+        small spinner, so a still picture is never taken for the new frame."""
+        if waiting == self._waiting:
+            return
+        self._waiting = waiting
+        if waiting:
+            self._spinner.start()
+        else:
+            self._spinner.stop()
+        self.update()
+
+    def _turn(self) -> None:
+        self._spin = (self._spin + 1) % 12
+        self.update()
+
     def show_image(self, image: QImage, caption: str = "") -> None:
+        self.set_waiting(False)
         self._image = image
         self._caption = caption
         self._message = ""
@@ -53,6 +81,7 @@ class PreviewView(QWidget):
 
     def show_message(self, message: str) -> None:
         """No picture: a line of text in the middle (what to do to get one)."""
+        self.set_waiting(False)
         self._image = None
         self._caption = ""
         self._message = message
@@ -90,6 +119,8 @@ class PreviewView(QWidget):
             painter.drawImage(self.image_rect(), self._image)
             if self._caption:
                 self._paint_caption(painter)
+            if self._waiting:
+                self._paint_waiting(painter)
         elif self._message:
             painter.setFont(scaled_font(self))
             painter.setPen(mix(QColor("#e8e8e8"), text, 0.1))
@@ -98,6 +129,21 @@ class PreviewView(QWidget):
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                 self._message,
             )
+
+    def _paint_waiting(self, painter: QPainter) -> None:
+        painter.fillRect(self.image_rect(), QColor(0, 0, 0, 110))
+        centre = self.image_rect().center()
+        half = _SPINNER_SIZE / 2
+        ring = QRectF(centre.x() - half, centre.y() - half, _SPINNER_SIZE, _SPINNER_SIZE)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor(255, 255, 255, 80), 3.0)
+        painter.setPen(pen)
+        painter.drawEllipse(ring)
+        pen.setColor(QColor("#f2f2f2"))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        # A quarter arc going round: Qt's angles are in 1/16 of a degree, counter-clockwise.
+        painter.drawArc(ring, -self._spin * 30 * 16, 90 * 16)
 
     def _paint_caption(self, painter: QPainter) -> None:
         font = scaled_font(self, 0.9)
