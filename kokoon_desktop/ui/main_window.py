@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -63,7 +64,7 @@ if TYPE_CHECKING:
     from kokoon_desktop.ui.settings_dialog import SettingsDialog
 
 DEMO_BADGE_STYLE = (
-    "QLabel { background: #b3541e; color: white; border-radius: 4px; padding: 2px 8px;"
+    "QLabel { background: #a34a19; color: white; border-radius: 4px; padding: 0px 8px;"
     " font-weight: 600; }"
 )
 #: Said on Submit and the other actions that need the service until the session is open.
@@ -328,12 +329,15 @@ class MainWindow(QMainWindow):
         self.service_badge = QLabel()
         self.service_badge.setObjectName("service_badge")
         self.service_badge.setAccessibleName("Service")
-        self.sign_in_button = QPushButton("Sign in…")
+        self.sign_in_button = QToolButton()
+        self.sign_in_button.setText("Sign in…")
+        self.sign_in_button.setAutoRaise(True)  # a menu bar's height: a flat button
         self.sign_in_button.setObjectName("sign_in")
         self.sign_in_button.setAccessibleName("Sign in with an API token")
         self._badge_box = QWidget()
         badge_layout = QHBoxLayout(self._badge_box)
-        badge_layout.setContentsMargins(0, 2, 6, 2)
+        badge_layout.setContentsMargins(0, 0, 6, 0)
+        badge_layout.setSpacing(4)
         badge_layout.addWidget(self.service_badge)
         badge_layout.addWidget(self.sign_in_button)
 
@@ -426,6 +430,9 @@ class MainWindow(QMainWindow):
             else f"Connected to {connection.client.base_url}"
         )
         self.sign_in_button.setVisible(connection.is_demo)
+        # The corner is laid out when it is set: again, now that its words are known.
+        if not self.menuBar().isNativeMenuBar():
+            self.menuBar().setCornerWidget(self._badge_box, Qt.Corner.TopRightCorner)
         self.service_label.setText(
             "Simulator" if connection.is_demo else connection.client.base_url
         )
