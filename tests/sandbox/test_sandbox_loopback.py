@@ -22,11 +22,12 @@ def server() -> Iterator[LoopbackSandbox]:
         yield running
 
 
-def test_starts_fast_and_stops_cleanly() -> None:
-    started = time.monotonic()
+def test_serves_once_started_and_stops_cleanly() -> None:
     server = LoopbackSandbox().start()
     try:
-        assert time.monotonic() - started < 1.0
+        # What start() returns is serving: a first request is answered, not refused.
+        response = httpx.get(server.base_url + "/credit/me", headers={"Authorization": DEMO_TOKEN})
+        assert response.status_code == 200
         assert server.base_url.startswith("http://127.0.0.1:")
         assert server.base_url.endswith("/kokoon/api/sr/v3")
         assert server.storage_origin.startswith("http://127.0.0.1:")
