@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-# Still importable from here for the modules that name it so (the history pane).
-from kokoon_desktop.core.endpoint import AuthScheme as AuthScheme
-
 if TYPE_CHECKING:
     import httpx
 

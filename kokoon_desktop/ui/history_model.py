@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
+from fractions import Fraction
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +34,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from kokoon_desktop.core import human
-from kokoon_desktop.core.timecode import format_ms
+from kokoon_desktop.core.time_entry import TimeUnit, format_position
+from kokoon_desktop.core.timecode import FrameRate, format_ms, ms_to_frames
 from kokoon_desktop.storage.history import HistoryEntry, HistoryOrder, HistoryStore, ResultState
 from kokoon_desktop.storage.history_text import state_label
 
@@ -73,12 +75,32 @@ def state_text(entry: HistoryEntry) -> str:
     return state_label(entry.state.value, entry.step)
 
 
-def range_text(entry: HistoryEntry) -> str:
+def range_text(entry: HistoryEntry, unit: TimeUnit = TimeUnit.MILLISECONDS) -> str:
+    """The task's range in the range panel's unit: timecode and frames need the source's
+    frame rate, recorded with the task (tasks made elsewhere, without it, stay in ms)."""
     if entry.start_pos == 0 and entry.duration == 0:
         return "Whole file"
-    if entry.duration == 0:
-        return f"{format_ms(entry.start_pos)} – end"
-    return f"{format_ms(entry.start_pos)} – {format_ms(entry.start_pos + entry.duration)}"
+    rate = _rate(entry.source_fps) if unit is not TimeUnit.MILLISECONDS else None
+    if rate is None:
+        start = format_ms(entry.start_pos)
+        end = format_ms(entry.start_pos + entry.duration) if entry.duration else "end"
+        return f"{start} – {end}"
+    first = ms_to_frames(entry.start_pos, rate)
+    start = format_position(first, rate, unit)
+    if not entry.duration:
+        return f"{start} – end"
+    # As the panel shows Out: the range's last frame.
+    last = max(first, ms_to_frames(entry.start_pos + entry.duration, rate) - 1)
+    return f"{start} – {format_position(last, rate, unit)}"
+
+
+def _rate(fps: str | None) -> FrameRate | None:
+    if not fps:
+        return None
+    try:
+        return FrameRate(Fraction(fps))
+    except (ValueError, ZeroDivisionError):
+        return None
 
 
 def output_text(entry: HistoryEntry) -> str:
@@ -144,7 +166,7 @@ def progress_text(entry: HistoryEntry) -> str:
     return ""
 
 
-def cell_text(entry: HistoryEntry, column: int) -> str:
+def cell_text(entry: HistoryEntry, column: int, unit: TimeUnit = TimeUnit.MILLISECONDS) -> str:
     match column:
         case 0:
             return human.local_time(entry.created_at)
@@ -156,7 +178,7 @@ def cell_text(entry: HistoryEntry, column: int) -> str:
         case 3:
             return entry.category.capitalize() if entry.category != "cg" else "CG"
         case 4:
-            return range_text(entry)
+            return range_text(entry, unit)
         case 5:
             return output_text(entry)
         case 6:
@@ -208,6 +230,7 @@ class HistoryTableModel(QAbstractTableModel):
         self._filter = ""
         self._sort_column = WHEN
         self._sort_order = Qt.SortOrder.DescendingOrder
+        self._time_unit = TimeUnit.MILLISECONDS
         self._downloads: dict[int, DownloadProgress] = {}  # entry id -> latest progress
         self._file_exists: dict[int, bool] = {}  # entry id -> its result file is there
         self._clock: Callable[[], datetime] = lambda: datetime.now(UTC)
@@ -319,6 +342,19 @@ class HistoryTableModel(QAbstractTableModel):
         self._rows = None
         self.endRemoveRows()
 
+    def set_time_unit(self, unit: TimeUnit) -> None:
+        """Show ranges in ``unit``, as the range panel does."""
+        if unit is self._time_unit:
+            return
+        self._time_unit = unit
+        if self.rowCount():
+            column = COLUMNS.index("Range")
+            self.dataChanged.emit(
+                self.index(0, column),
+                self.index(self.rowCount() - 1, column),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+
     def set_filter_text(self, text: str) -> None:
         """Show only rows with a text containing ``text`` (``HistoryStore.search`` says which)."""
         text = text.strip()
@@ -429,7 +465,7 @@ class HistoryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == RESULT:
                 return self._result_text(entry)
-            return cell_text(entry, index.column())
+            return cell_text(entry, index.column(), self._time_unit)
         if role == Qt.ItemDataRole.BackgroundRole:
             return EXPIRING_BACKGROUND if expiring_soon(entry, self._clock()) else None
         if role == ENTRY_ROLE:

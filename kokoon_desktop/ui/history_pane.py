@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kokoon_desktop.api.endpoint import AuthScheme
+from kokoon_desktop.core.endpoint import AuthScheme
 from kokoon_desktop.core.timecode import format_ms
 from kokoon_desktop.storage.history import HistoryEntry, ResultState, SubmissionState
 from kokoon_desktop.ui.history_model import (
@@ -31,6 +31,7 @@ from kokoon_desktop.ui.history_model import (
     RANGE,
     HistoryTableModel,
 )
+from kokoon_desktop.ui.style import scaled_font
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -90,6 +91,7 @@ class HistoryPane(QWidget):
         self.search.setPlaceholderText("Search by name, ID, state…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(model.set_filter_text)
+        self.search.textChanged.connect(lambda _text: self._refresh_empty())
         self.count_label = QLabel()
 
         self.table = QTableView()
@@ -126,7 +128,8 @@ class HistoryPane(QWidget):
 
         top = QHBoxLayout()
         title = QLabel("History")
-        title.setStyleSheet("font-weight: 600;")
+        # Bold by its font, not a style sheet: a style sheet would ignore the window's palette.
+        title.setFont(scaled_font(title, bold=True))
         top.addWidget(title)
         top.addWidget(self.count_label)
         top.addStretch(1)
@@ -135,6 +138,22 @@ class HistoryPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
+
+        # What an empty table means: how tasks get there, or that the search found none.
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setObjectName("history_empty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.table.viewport().installEventFilter(self)
+        for signal in (
+            model.modelReset,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.layoutChanged,
+        ):
+            signal.connect(self._refresh_empty)
+        self._refresh_empty()
 
         self._actions = self._make_actions()
         self.table.selectionModel().selectionChanged.connect(self.update_actions)
@@ -233,6 +252,30 @@ class HistoryPane(QWidget):
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
             )
+
+    def _refresh_empty(self) -> None:
+        model = self.table.model()
+        empty = model is not None and model.rowCount() == 0
+        searched = self.search.text().strip()
+        if searched:
+            text = f"No task matches “{searched}”."
+        else:
+            text = (
+                "Tasks you submit appear here, with their state and their result; tasks made "
+                "elsewhere with this account join them when the account is read (Refresh)."
+            )
+        self.empty_label.setText(text)
+        self.empty_label.setVisible(empty)
+        self._place_empty()
+
+    def _place_empty(self) -> None:
+        self.empty_label.setGeometry(self.table.viewport().rect().adjusted(24, 8, -24, -8))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # `getattr`: during teardown the label may go before the viewport's last events.
+        if event.type() == QEvent.Type.Resize and getattr(self, "empty_label", None) is not None:
+            self._place_empty()
+        return False
 
     def update_actions(self) -> None:
         """Enable what applies to the selection (the menu and the shortcuts alike)."""

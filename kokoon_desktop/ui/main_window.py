@@ -247,6 +247,9 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.timeline)
         centre_layout.addWidget(self.form.range_panel)
         self.form.range_panel.remember_unit_in(self._settings)
+        # The history's ranges in the panel's unit (timecode, frames or ms).
+        self.history_model.set_time_unit(self.form.range_panel.unit)
+        self.form.range_panel.unit_changed.connect(self.history_model.set_time_unit)
         self.form.remember_choices_in(self._settings)
         self._timeline_binding = TimelineBinding(self.form, self.timeline)
         self.player = Player(self.timeline)
