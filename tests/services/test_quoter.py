@@ -37,15 +37,28 @@ def calcs(sandbox: Sandbox) -> int:
     return api_requests(sandbox, "POST", "/credit/calc")
 
 
+def quote_tasks() -> set[asyncio.Task[object]]:
+    """The quoter's tasks not ended yet (it names each "quote"): once none is left, nothing
+    more can be sent or reported."""
+    return {task for task in asyncio.all_tasks() if task.get_name() == "quote"}
+
+
+async def all_ended(tasks: set[asyncio.Task[object]]) -> None:
+    assert tasks, "no quote task to wait for"
+    await asyncio.wait(tasks, timeout=5)
+    assert all(task.done() for task in tasks), "a quote task is still running"
+
+
 async def test_a_burst_of_changes_sends_one_quote(
     sandbox: Sandbox, client: KokoonClient, quoter: Quoter, quotes: Quotes, spec: TaskSpec
 ) -> None:
     widths = [640, 960, 1280, 1600, 1920]
+    started: set[asyncio.Task[object]] = set()
     for width in widths:
         quoter.request(spec.with_changes(width=width, height=width * 9 // 16))
+        started |= quote_tasks()
         await asyncio.sleep(0.005)
-    await until(lambda: bool(quotes))
-    await asyncio.sleep(0.1)
+    await all_ended(started)  # every quote the burst started, sent and reported or cancelled
 
     last = spec.with_changes(width=1920, height=1080)
     expected = (await client.quote(last)).credit
@@ -59,13 +72,16 @@ async def test_a_burst_of_changes_sends_one_quote(
 async def test_newer_settings_cancel_a_quote_in_flight(
     sandbox: Sandbox, quoter: Quoter, quotes: Quotes, spec: TaskSpec
 ) -> None:
-    sandbox.faults.add(match="POST /credit/calc", slow_s=0.3)
+    sandbox.faults.add(match="POST /credit/calc", slow_s=30)  # answered when the test says
     quoter.request(spec)
+    (first,) = quote_tasks()
     await until(lambda: calcs(sandbox) == 1)
     newer = spec.with_changes(width=640, height=360)
     quoter.request(newer)
     await until(lambda: bool(quotes))
-    await asyncio.sleep(0.35)  # the first answer would have come by now
+    sandbox.interrupt_sleeps()  # the first answer comes now, to whoever still waits for it
+    await all_ended({first})
+    assert first.cancelled()
     assert [result.spec for result in quotes] == [newer]
     assert calcs(sandbox) == 2
 
@@ -74,8 +90,10 @@ async def test_none_cancels_and_reports_nothing(
     sandbox: Sandbox, quoter: Quoter, quotes: Quotes, spec: TaskSpec
 ) -> None:
     quoter.request(spec)
+    (pending,) = quote_tasks()
     quoter.request(None)
-    await asyncio.sleep(0.15)
+    await all_ended({pending})
+    assert pending.cancelled()
     assert quotes == []
     assert calcs(sandbox) == 0
     assert quoter.last_result is None

@@ -36,6 +36,12 @@ def finished(history: HistoryStore, entry_id: int) -> bool:
     return entry is not None and entry.is_finished
 
 
+def polling() -> int:
+    """The tracker's polling tasks not ended yet (each named after its row): with none left,
+    no poll can come any more."""
+    return sum(1 for task in asyncio.all_tasks() if task.get_name().startswith("track history"))
+
+
 @pytest.fixture
 def slow_sandbox() -> Iterator[Sandbox]:
     """Tasks that run long enough (0.3 s) for several progress readings."""
@@ -53,13 +59,10 @@ async def test_row_follows_its_task_to_done_then_polling_stops(
         entry = await submitted(client, history, spec)
         tracker.track(entry)
         tracker.track(entry)  # idempotent
-        assert tracker.tracked == {entry.id}
+        assert tracker.tracked == {entry.id} and polling() == 1
         await until(lambda: finished(history, entry.id))
         await until(lambda: not tracker.tracked)
-
-        polls = task_polls(slow_sandbox)
-        await asyncio.sleep(0.15)
-        assert task_polls(slow_sandbox) == polls  # no poll after the end
+        assert polling() == 0  # its task ended with the task: no poll after the end
         await tracker.aclose()
 
     final = history.get(entry.id)
@@ -112,10 +115,9 @@ async def test_authentication_error_stops_everything_and_is_reported_once(
     sandbox.faults.add(match="GET /task/*", status=401, times=None)
     for entry in entries:
         tracker.track(entry)
+    assert polling() == 3
     await until(lambda: bool(errors) and not tracker.tracked)
-    polls = task_polls(sandbox)
-    await asyncio.sleep(0.1)
-    assert task_polls(sandbox) == polls
+    await until(lambda: polling() == 0)  # every row stopped, none waits to poll again
     assert len(errors) == 1 and "(401)" in errors[0]
     assert all(not finished(history, entry.id) for entry in entries)
 
