@@ -43,6 +43,7 @@ from tests.ui.window_fixtures import (
     HARBOUR,
     STREET,
     WindowHarness,
+    background_done,
     cells,
     choose,
     click,
@@ -55,7 +56,6 @@ from tests.ui.window_fixtures import (
     press_ctrl_enter,
     rows,
     select_row,
-    settle,
     shown_message,
     state_text,
     type_into,
@@ -164,7 +164,7 @@ async def test_demo_mode_shows_its_badge_and_opens_settings(
     dialogs = [d for d in window.findChildren(SettingsDialog) if d.isVisible()]
     assert len(dialogs) == 1
     dialogs[0].reject()
-    await settle()
+    await background_done(window)  # a reconnection either dialog had started has run
     assert window.session is session  # cancelled: still the same connection
 
 
@@ -238,7 +238,7 @@ async def test_invalid_video_id_is_marked_and_nothing_can_be_sent(
     assert not form.submit.isEnabled() and form.spec is None
     press_ctrl_enter(qtbot, window)
     click(qtbot, form.submit)
-    await settle()
+    await background_done(window)
     assert rows(window) == [] and posts(harness.sandbox) == 0
 
     type_into(qtbot, form.vid, harness.vids[HARBOUR])
@@ -332,7 +332,7 @@ async def test_a_second_click_while_sending_sends_nothing(
     press_ctrl_enter(qtbot, window)  # and the shortcut while the first is on its way
     click(qtbot, window.form.submit)
     await until(lambda: rows(window) and rows(window)[0].state is SubmissionState.SUBMITTED)
-    await settle()
+    await background_done(window)  # every submission the clicks and keys started has ended
     assert posts(sandbox) == 1 and len(rows(window)) == 1
 
     # Only the same settings are held back: another task can go while one is being sent.
@@ -372,7 +372,7 @@ async def test_unaffordable_task_asks_first_and_no_sends_nothing(
     box = open_box()
     assert box is not None and "1 are left" in box.text()
     click(qtbot, box.button(QMessageBox.StandardButton.No))
-    await settle()
+    await background_done(window)
     assert open_box() is None and rows(window) == [] and posts(sandbox) == 0
 
     click(qtbot, window.form.submit)  # asked again; this time the user insists

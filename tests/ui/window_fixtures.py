@@ -201,9 +201,15 @@ async def upload(window: MainWindow, path: Path) -> Video | None:
     return video
 
 
-async def settle(seconds: float = 0.15) -> None:
-    """Give background work time to do something it should not (a second request, say)."""
-    await asyncio.sleep(seconds)
+async def background_done(window: MainWindow) -> None:
+    """Wait until the background work the window has started has ended.
+
+    The window starts all of it (a submission, a reconnection, a credit refresh) through its
+    ``SessionHost``, at once when a click or a key asks for it: with none left running, what
+    the clicks so far set going has happened, and a test can check it was nothing it should
+    not be (a second request, say).
+    """
+    await until(lambda: not window.host._tasks)
 
 
 def click(qtbot: QtBot, button: QAbstractButton) -> None:
