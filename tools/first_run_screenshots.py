@@ -49,7 +49,7 @@ def _render(width: int, height: int, dark: bool, out: Path) -> None:
             window = open_window(context)
             window.resize(width, height)
             window.start()
-            while window.session is None or not window.upload_action.isEnabled():
+            while window.session is None or not window.upload_action.isEnabled():  # noqa: ASYNC110 - no event to wait on
                 await asyncio.sleep(0.05)
             await asyncio.sleep(0.6)  # the credit, the first quote
             window.grab().save(str(out))
@@ -80,9 +80,7 @@ def main() -> None:
                 PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
             )
             command = [sys.executable, "-m", "tools.first_run_screenshots", "--one"]
-            subprocess.run(
-                [*command, str(width), str(height), dark, str(out)], env=env, check=True
-            )
+            subprocess.run([*command, str(width), str(height), dark, str(out)], env=env, check=True)
             print(out)
 
 

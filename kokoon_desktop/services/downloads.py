@@ -152,7 +152,9 @@ class Downloads:
         # Downloaded is asked first: the row is marked before its task has finished unwinding.
         if current.result_state is ResultState.DOWNLOADED and _exists(current.result_path):
             return f"Already downloaded: {current.result_path}"
-        if current.id in self._running:
+        # A failed row whose task is still unwinding (Retry pressed as the failure shows)
+        # starts again; any other running row is on its way already.
+        if current.id in self._running and current.result_state is not ResultState.FAILED:
             return None
         self._record(current.id, ResultState.QUEUED, path=_kept_path(current))
         self._start(current.id)

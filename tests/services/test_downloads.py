@@ -398,3 +398,27 @@ async def test_a_task_done_while_followed_downloads_by_itself_unless_turned_off(
         await manual.aclose()
     assert result_of(history, first.id).result_state is ResultState.DOWNLOADED
     assert result_of(history, second.id).result_state is None
+
+
+async def test_retry_pressed_as_the_failure_shows_starts_again(
+    downloads: Downloads, client: KokoonClient, history: HistoryStore, spec: TaskSpec,
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    entry = await done_row(client, history, spec)
+    sandbox.faults.add(FaultRule(match="GET /storage/*", status=503, times=None))
+    answers: list[str | None] = []
+    record = downloads._record
+
+    def record_then_retry(entry_id: int, state: ResultState, **kw: object) -> HistoryEntry:
+        row = record(entry_id, state, **kw)  # type: ignore[arg-type]
+        if state is ResultState.FAILED and not answers:
+            # The user's Retry, while the failed download's task is still unwinding.
+            assert downloads.is_running(entry_id)
+            sandbox.faults.clear()
+            answers.append(downloads.want(row))
+        return row
+
+    monkeypatch.setattr(downloads, "_record", record_then_retry)
+    downloads.want(entry)
+    await until(lambda: result_of(history, entry.id).result_state is ResultState.DOWNLOADED)
+    assert answers == [None]
