@@ -256,7 +256,10 @@ async def test_closing_cancels_loading(
     assert dialog.pages.currentIndex() != 0  # the loading state, not an empty table
     dialog.reject()
     assert not dialog.is_loading()
-    await asyncio.sleep(0.05)
+    # Let the slow answer come now: a load that was not really cancelled would fill the table.
+    sandbox.interrupt_sleeps()
+    await _until(lambda: sandbox.requests[-1].status is not None)
+    await asyncio.sleep(0)  # anything it would wake runs now
     assert dialog.model.rowCount() == 0
 
 
