@@ -5,7 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench sandbox screenshots package package-test clean
+.PHONY: run test lint bench sandbox screenshots package package-test translations \
+	translations-update clean
+
+# The interface's translations: the .ts files in resources/translations are the source (edit
+# them with pyside6-linguist), the .qm files the app loads are made from them here.
+TRANSLATIONS := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -17,7 +22,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m compileall -q kokoon_desktop
 	touch $(STAMP)
 
-run: $(STAMP)
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(TRANSLATIONS)
+
+# New or changed strings of the interface into the .ts files (then translate them).
+translations-update: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete $$(find kokoon_desktop/ui -name '*.py') \
+		$(foreach qm,$(TRANSLATIONS),-ts $(qm:.qm=.ts))
+
+run: $(STAMP) $(TRANSLATIONS)
 	$(BIN)/kokoon-desktop $(ARGS)
 
 lint: $(STAMP)
@@ -26,7 +41,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
-test: lint
+test: lint $(TRANSLATIONS)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The benchmarks also need the `bench` extra (a static ffmpeg for the reference runs).
@@ -47,7 +62,7 @@ $(PACKAGE_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'
 	touch $(PACKAGE_STAMP)
 
-package: $(PACKAGE_STAMP)
+package: $(PACKAGE_STAMP) $(TRANSLATIONS)
 	$(BIN)/python packaging/build_linux.py $(PACKAGE_ARGS)
 
 # Unpacks what `make package` built and runs it with a bare environment.

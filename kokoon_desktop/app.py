@@ -28,6 +28,7 @@ from kokoon_desktop.storage.history import HistoryError, HistoryStore
 from kokoon_desktop.storage.settings import SettingsStore
 from kokoon_desktop.storage.token_store import SessionTokenStore
 from kokoon_desktop.ui.style import readable_palette
+from kokoon_desktop.ui.translations import install as install_translations
 
 # isort: split
 # Qt comes after the Qt-free modules above on purpose: once loaded, PySide6 reads the source of
@@ -346,6 +347,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName(APP_ID)
     # Every text readable on its ground (WCAG AA), whatever the platform's palette.
     app.setPalette(readable_palette(app.palette()))
+    install_translations(app)  # the system's language, where the app has it
     # Starts that only automate (smoke test, benchmarks) never meet a running window.
     automation = args.smoke_test or args.exit_when_ready
     files = [str(Path(f).expanduser().absolute()) for f in args.files]

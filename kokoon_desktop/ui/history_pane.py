@@ -88,7 +88,7 @@ class HistoryPane(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("history_search")
         self.search.setAccessibleName("Search history")
-        self.search.setPlaceholderText("Search by name, ID, state…")
+        self.search.setPlaceholderText(self.tr("Search by name, ID, state…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(model.set_filter_text)
         self.search.textChanged.connect(lambda _text: self._refresh_empty())
@@ -127,7 +127,7 @@ class HistoryPane(QWidget):
         self.table.customContextMenuRequested.connect(self._menu_at)
 
         top = QHBoxLayout()
-        title = QLabel("History")
+        title = QLabel(self.tr("History"))
         # Bold by its font, not a style sheet: a style sheet would ignore the window's palette.
         title.setFont(scaled_font(title, bold=True))
         top.addWidget(title)
@@ -258,9 +258,9 @@ class HistoryPane(QWidget):
         empty = model is not None and model.rowCount() == 0
         searched = self.search.text().strip()
         if searched:
-            text = f"No task matches “{searched}”."
+            text = self.tr("No task matches “{}”.").format(searched)
         else:
-            text = (
+            text = self.tr(
                 "Tasks you submit appear here, with their state and their result; tasks made "
                 "elsewhere with this account join them when the account is read (Refresh)."
             )

@@ -300,25 +300,31 @@ class MainWindow(QMainWindow):
         toolbar.setIconSize(QSize(18, 18))
         self.addToolBar(toolbar)
         self.upload_action = self._action(
-            "upload", "Upload video…", QKeySequence(QKeySequence.StandardKey.Open)
+            "upload", self.tr("Upload video…"), QKeySequence(QKeySequence.StandardKey.Open)
         )
-        self.upload_action.setToolTip("Upload a local video as a new original (or drop it here)")
+        self.upload_action.setToolTip(
+            self.tr("Upload a local video as a new original (or drop it here)")
+        )
         self.refresh_action = self._action(
-            "refresh", "Refresh", QKeySequence(QKeySequence.StandardKey.Refresh)
+            "refresh", self.tr("Refresh"), QKeySequence(QKeySequence.StandardKey.Refresh)
         )
-        self.refresh_action.setToolTip("Read the account's tasks, the credit and the files again")
+        self.refresh_action.setToolTip(
+            self.tr("Read the account's tasks, the credit and the files again")
+        )
         # The history's own Download action, shared: Ctrl+D works anywhere in the window.
         self.download_action = self.history_pane.actions_by_name["download"]
         self.download_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.download_action.setToolTip("Download the selected rows' results (Ctrl+D)")
+        self.download_action.setToolTip(self.tr("Download the selected rows' results (Ctrl+D)"))
         self.settings_action = self._action(
-            "settings", "Settings…", QKeySequence(QKeySequence.StandardKey.Preferences)
+            "settings", self.tr("Settings…"), QKeySequence(QKeySequence.StandardKey.Preferences)
         )
-        self.shortcuts_action = self._action("shortcuts", "Shortcuts", QKeySequence(Qt.Key.Key_F1))
-        self.shortcuts_action.setToolTip("The timeline's keyboard shortcuts (F1)")
+        self.shortcuts_action = self._action(
+            "shortcuts", self.tr("Shortcuts"), QKeySequence(Qt.Key.Key_F1)
+        )
+        self.shortcuts_action.setToolTip(self.tr("The timeline's keyboard shortcuts (F1)"))
         # Ctrl+Q everywhere (Qt reads it as Cmd+Q on macOS): some platforms bind no key to
         # the standard Quit, Windows and headless ones among them.
-        self.quit_action = self._action("quit", "Quit", QKeySequence("Ctrl+Q"))
+        self.quit_action = self._action("quit", self.tr("Quit"), QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)  # Cmd+Q and the dock on macOS
         self.addAction(self.quit_action)
         for action in (
@@ -348,21 +354,21 @@ class MainWindow(QMainWindow):
         """The menu bar: every toolbar action, Settings and Quit where each platform puts
         them (macOS moves Settings, About and Quit to the application menu by their roles)."""
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.about_action = self._action("about", "About Kokoon Desktop")
+        self.about_action = self._action("about", self.tr("About Kokoon Desktop"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         bar = self.menuBar()
         bar.setObjectName("menu_bar")
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.upload_action)
         file_menu.addAction(self.download_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.settings_action)
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.shortcuts_action)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)

@@ -162,9 +162,9 @@ class TaskForm(QWidget):
         self.vid = QLineEdit()
         self.vid.setObjectName("vid")
         self.vid.setAccessibleName("Source video ID")
-        self.vid.setPlaceholderText("Paste a video ID, or browse")
-        self.browse = QPushButton("Browse…")
-        self.browse.setToolTip("Choose one of the account's videos")
+        self.vid.setPlaceholderText(self.tr("Paste a video ID, or browse"))
+        self.browse = QPushButton(self.tr("Browse…"))
+        self.browse.setToolTip(self.tr("Choose one of the account's videos"))
         self.browse.setObjectName("browse_videos")
         self.browse.setAccessibleName("Browse account videos")
         self.source_label = QLabel("No source chosen")
@@ -172,7 +172,7 @@ class TaskForm(QWidget):
         self.source_label.setWordWrap(True)
         self.vid_message = FieldMessage()
 
-        source_box = QGroupBox("Source")
+        source_box = QGroupBox(self.tr("Source"))
         source = QVBoxLayout(source_box)
         row = QHBoxLayout()
         row.addWidget(self.vid, 1)
@@ -205,11 +205,11 @@ class TaskForm(QWidget):
             box.setAccessibleName(label)
             self.options[name] = box
 
-        treatment_box = QGroupBox("Treatment")
+        treatment_box = QGroupBox(self.tr("Treatment"))
         treatment = QFormLayout(treatment_box)
-        treatment.addRow("Task", self.task_type)
-        treatment.addRow("Category", self.category)
-        treatment.addRow("Input quality", self.input_quality)
+        treatment.addRow(self.tr("Task"), self.task_type)
+        treatment.addRow(self.tr("Category"), self.category)
+        treatment.addRow(self.tr("Input quality"), self.input_quality)
         treatment.addRow("", self.use_sr)
         # Two by two: the form must fit a laptop's screen without scrolling.
         options = QGridLayout()
@@ -223,7 +223,7 @@ class TaskForm(QWidget):
         self.deinterlace_hint.hide()
         options.addWidget(self.deinterlace_hint, options.rowCount(), 0, 1, 2)
         self.options["deinterlace"].toggled.connect(self._refresh_deinterlace_hint)
-        treatment.addRow("AI options", options)
+        treatment.addRow(self.tr("AI options"), options)
 
         self.size_preset = _combo("size_preset", "Output size", SIZE_LABELS)
         self.width_spin = QSpinBox()
@@ -250,9 +250,9 @@ class TaskForm(QWidget):
         self.use_trim_orig.setObjectName("use_trim_orig")
         self.use_trim_orig.setAccessibleName("Keep the trimmed range as a new original")
 
-        output_box = QGroupBox("Output")
+        output_box = QGroupBox(self.tr("Output"))
         output = QFormLayout(output_box)
-        output.addRow("Size", self.size_preset)
+        output.addRow(self.tr("Size"), self.size_preset)
         dims = QHBoxLayout()
         dims.addWidget(self.width_spin, 1)
         dims.addWidget(QLabel("×"))
@@ -262,18 +262,18 @@ class TaskForm(QWidget):
         output.addRow("", self.size_message)
         encoding = QHBoxLayout()
         encoding.addWidget(self.codec, 1)
-        container_label = QLabel("Container")
+        container_label = QLabel(self.tr("Container"))
         container_label.setBuddy(self.container)
         encoding.addWidget(container_label)
         encoding.addWidget(self.container, 1)
-        output.addRow("Codec", encoding)
+        output.addRow(self.tr("Codec"), encoding)
         output.addRow("", self.use_trim_orig)
 
         self.cost = QLabel("")
         self.cost.setObjectName("cost")
         self.cost.setAccessibleName("Cost")
         self.cost.setWordWrap(True)
-        self.submit = QPushButton("Submit")
+        self.submit = QPushButton(self.tr("Submit"))
         self.submit.setObjectName("submit")
         self.submit.setAccessibleName("Submit")
         self.submit.setToolTip("Send the task (Ctrl+Enter)")
@@ -603,7 +603,7 @@ class TaskForm(QWidget):
 
     def _refresh_submit(self) -> None:
         self.submit.setEnabled(self._spec is not None and not self._busy and self._connected)
-        self.submit.setText("Submitting…" if self._busy else "Submit")
+        self.submit.setText(self.tr("Submitting…") if self._busy else self.tr("Submit"))
         self.submit.setToolTip(
             "Send the task (Ctrl+Enter)" if self._connected else self._waiting_tip
         )

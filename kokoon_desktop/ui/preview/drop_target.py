@@ -32,10 +32,9 @@ class DropTarget(QWidget):
 
     @property
     def text(self) -> str:
-        return (
-            f"Drop a video here, or Upload video… ({_upload_keys()}), or paste a video ID "
-            "in the Source field."
-        )
+        return self.tr(
+            "Drop a video here, or Upload video… ({}), or paste a video ID in the Source field."
+        ).format(_upload_keys())
 
     @property
     def highlighted(self) -> bool:
@@ -62,6 +61,6 @@ class DropTarget(QWidget):
             painter.drawRoundedRect(frame, 10, 10)
             painter.setFont(scaled_font(self, 1.1, bold=self._highlighted))
             painter.setPen(text if self._highlighted else mix(text, window, 0.25))
-            words = "Drop to upload it" if self._highlighted else self.text
+            words = self.tr("Drop to upload it") if self._highlighted else self.text
             flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
             painter.drawText(frame.adjusted(24, 12, -24, -12), int(flags), words)
