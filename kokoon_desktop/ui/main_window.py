@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from kokoon_desktop.storage.history import HistoryStore
-from kokoon_desktop.storage.settings import SettingsStore
+from kokoon_desktop.storage.settings import Settings, SettingsStore
 from kokoon_desktop.ui.flows.session_host import SessionHost
 from kokoon_desktop.ui.history_model import HistoryTableModel
 from kokoon_desktop.ui.history_pane import HistoryPane
@@ -131,8 +131,9 @@ class MainWindow(QMainWindow):
         self.history_model = HistoryTableModel()
         self.history_pane = HistoryPane(self.history_model)
         self.notification_bar = NotificationBar(messages, status_bar=self.statusBar())
-        self._build()
-        self._restore_layout()
+        saved = settings.load()  # read once at start: the form's choices, the layout
+        self._build(saved)
+        self._restore_layout(saved)
 
         self.host = SessionHost(lambda: open_session(self._observers()))
         self._quitting: QuitFlow | None = None  # made on first need (see :attr:`quitting`)
@@ -212,7 +213,7 @@ class MainWindow(QMainWindow):
 
     # --- building ------------------------------------------------------------------------------
 
-    def _build(self) -> None:
+    def _build(self, saved: Settings) -> None:
         form_scroll = QScrollArea()
         form_scroll.setObjectName("form_scroll")
         form_scroll.setWidget(self.form)
@@ -250,7 +251,7 @@ class MainWindow(QMainWindow):
         # The history's ranges in the panel's unit (timecode, frames or ms).
         self.history_model.set_time_unit(self.form.range_panel.unit)
         self.form.range_panel.unit_changed.connect(self.history_model.set_time_unit)
-        self.form.remember_choices_in(self._settings)
+        self.form.remember_choices_in(self._settings, saved)
         self._timeline_binding = TimelineBinding(self.form, self.timeline)
         self.player = Player(self.timeline)
         self.clip_preview = ClipPreview(self.preview, self.timeline)
@@ -327,13 +328,15 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("quit", self.tr("Quit"), QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)  # Cmd+Q and the dock on macOS
         self.addAction(self.quit_action)
-        for action in (
-            self.upload_action,
-            self.refresh_action,
-            self.download_action,
-            self.settings_action,
-            self.shortcuts_action,
-        ):
+        #: The toolbar's actions with the name of their icon (resources/icons/actions).
+        self._toolbar_actions = (
+            (self.upload_action, "upload"),
+            (self.refresh_action, "refresh"),
+            (self.download_action, "download"),
+            (self.settings_action, "settings"),
+            (self.shortcuts_action, "shortcuts"),
+        )
+        for action, _icon in self._toolbar_actions:
             toolbar.addAction(action)
         self.service_badge = QLabel()
         self.service_badge.setObjectName("service_badge")
@@ -537,10 +540,9 @@ class MainWindow(QMainWindow):
 
     # --- layout memory and closing ---------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
+    def _restore_layout(self, settings: Settings) -> None:
         """The size, splitters and history columns of last time, if that window fits this
         screen (a laptop undocked from a large monitor gets the default layout instead)."""
-        settings = self._settings.load()
         if self._settings.load_problems:
             self.messages.warning(
                 "Some settings could not be used and are back to their defaults.",
@@ -609,15 +611,8 @@ class MainWindow(QMainWindow):
         from kokoon_desktop.ui.action_icons import action_icon
 
         ratio = self.devicePixelRatioF()
-        for action in (
-            self.upload_action,
-            self.refresh_action,
-            self.download_action,
-            self.settings_action,
-            self.shortcuts_action,
-        ):
-            name = action.objectName().removeprefix("history_")
-            action.setIcon(action_icon(name, self.palette(), ratio))
+        for action, icon in self._toolbar_actions:
+            action.setIcon(action_icon(icon, self.palette(), ratio))
         self._icons_drawn = True
 
     def changeEvent(self, event: QEvent) -> None:

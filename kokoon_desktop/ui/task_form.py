@@ -49,7 +49,7 @@ from kokoon_desktop.ui.range_panel import RangePanel
 if TYPE_CHECKING:
     from kokoon_desktop.api.models import Video
     from kokoon_desktop.core.frame_times import FrameTimes
-    from kokoon_desktop.storage.settings import SettingsStore
+    from kokoon_desktop.storage.settings import Settings, SettingsStore
 
 CATEGORY_LABELS = {
     Category.PERSON: "Person",
@@ -293,10 +293,10 @@ class TaskForm(QWidget):
         _select(self.size_preset, "1080p")
         self._apply_preset()
 
-    def remember_choices_in(self, settings: SettingsStore) -> None:
-        """Start from the category and output size chosen last time, and keep the ones chosen
-        from now on (an editor upscales the same kind of footage to the same size)."""
-        saved = settings.load()
+    def remember_choices_in(self, settings: SettingsStore, saved: Settings) -> None:
+        """Start from the category and output size chosen last time (``saved``, as read at
+        start), and keep the ones chosen from now on in ``settings`` (an editor upscales the
+        same kind of footage to the same size)."""
         if saved.last_category is not None:
             _select(self.category, saved.last_category)
         if saved.last_size_preset is not None and saved.last_size_preset != "custom":
