@@ -1,0 +1,1 @@
+"""The compare view: before and after, frame-exact, three ways to look."""
