@@ -104,6 +104,11 @@ class FrameTimes:
             return frames_to_ms(index, self.nominal)
         return math.floor(self.seconds_of(index) * 1000 + _HALF)
 
+    def index_of_ms(self, ms: int) -> int:
+        """The first frame starting at or after millisecond ``ms`` (as ``ms_of`` says it): the
+        frame a request's ``start_pos`` names, so ``index_of_ms(ms_of(i)) == i``."""
+        return bisect.bisect_left(range(self.total_frames), ms, key=self.ms_of)
+
     def range_ms(self, start: int, count: int) -> tuple[int, int]:
         """(start_pos, duration) of frames ``start`` .. ``start + count - 1``; the whole clip is
         the API's (0, 0)."""

@@ -128,3 +128,23 @@ def test_variable_means_a_frame_more_than_a_tick_and_a_half_off_the_nominal_grid
         for i, p in enumerate(pts)
     )
     assert times.is_variable == off_grid
+
+
+@given(
+    gaps=st.lists(st.integers(min_value=1, max_value=9000), min_size=1, max_size=150),
+    time_base=st.sampled_from(TIME_BASES),
+    rate=st.sampled_from(RATES),
+)
+def test_a_start_pos_names_the_frame_it_was_made_from(
+    gaps: list[int], time_base: Fraction, rate: Fraction
+) -> None:
+    """``index_of_ms`` undoes ``ms_of``: the first frame starting at that millisecond (two frames
+    closer than a millisecond share one), for variable and constant rates alike."""
+    pts = [0]
+    for gap in gaps:
+        pts.append(pts[-1] + gap)
+    times = FrameTimes.of(pts, time_base, FrameRate(rate))
+    ms = [times.ms_of(i) for i in range(times.total_frames)]
+    for value in ms:
+        assert times.index_of_ms(value) == ms.index(value)
+    assert times.index_of_ms(ms[-1] + 1) == times.total_frames  # past the last start
