@@ -164,11 +164,15 @@ class Downloads:
         """A followed task just finished: download it when automatic, else learn its expiry.
 
         Tasks found in the account's list are left to the user: a studio sharing an account
-        between machines does not want every result on every machine.
+        between machines does not want every result on every machine. Neither are previews:
+        they are looked at in the compare view (their assets go to the cache), and a preview's
+        few frames next to the editor's footage would only be clutter; Download still fetches
+        one on request.
         """
         if self._closed or not entry.is_done or entry.result_state is not None:
             return
-        if self._placement().automatic and not entry.from_account:
+        preview = entry.task_type == "SR_PREVIEW"
+        if self._placement().automatic and not entry.from_account and not preview:
             self.want(entry)
         else:
             self._spawn(self._learn_expiry(entry), entry.id)

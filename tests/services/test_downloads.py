@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kokoon_desktop.api.client import KokoonClient
-from kokoon_desktop.core.enums import Category
+from kokoon_desktop.core.enums import Category, TaskType
 from kokoon_desktop.core.task_spec import TaskSpec
 from kokoon_desktop.sandbox import Sandbox
 from kokoon_desktop.sandbox.faults import FaultRule
@@ -422,3 +422,22 @@ async def test_retry_pressed_as_the_failure_shows_starts_again(
     downloads.want(entry)
     await until(lambda: result_of(history, entry.id).result_state is ResultState.DOWNLOADED)
     assert answers == [None]
+
+
+async def test_a_done_preview_is_not_downloaded_by_itself_but_can_be_asked_for(
+    client: KokoonClient, history: HistoryStore, spec: TaskSpec, changes: Changes,
+    recorder: Recorder, out: Path,
+) -> None:  # fmt: skip
+    """A preview is looked at in the compare view; its few frames are not put beside the
+    editor's footage unless asked for."""
+    automatic = make_downloads(client, history, changes, recorder, Placement(out, None, TEMPLATE))
+    try:
+        preview = await done_row(client, history, spec.with_changes(task_type=TaskType.SR_PREVIEW))
+        automatic.task_done(preview)
+        await until(lambda: result_of(history, preview.id).expires_at is not None)
+        assert result_of(history, preview.id).result_state is None
+        assert automatic.want(preview) is None
+        await until(lambda: settled(history, preview.id))
+    finally:
+        await automatic.aclose()
+    assert result_of(history, preview.id).result_state is ResultState.DOWNLOADED
