@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kokoon_desktop.core.endpoint import AuthScheme
+from kokoon_desktop.core.enums import TaskType
 from kokoon_desktop.core.timecode import format_ms
 from kokoon_desktop.storage.history import HistoryEntry, ResultState, SubmissionState
 from kokoon_desktop.ui.history_model import (
@@ -78,6 +79,8 @@ class HistoryPane(QWidget):
     download_requested = Signal(object)
     open_requested = Signal(object)
     reveal_requested = Signal(object)
+    #: A done preview, or a downloaded result, to look at against its source.
+    compare_requested = Signal(object)
 
     def __init__(self, model: HistoryTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,6 +180,7 @@ class HistoryPane(QWidget):
             ("download", "Download result", QKeySequence("Ctrl+D"), self._download),
             ("open", "Open result", QKeySequence("Ctrl+Shift+O"), self._open),
             ("reveal", "Reveal in folder", QKeySequence("Ctrl+Shift+R"), self._reveal),
+            ("compare", "Compare with source", QKeySequence("Ctrl+Shift+C"), self._compare),
             ("resubmit", "Edit and resubmit", QKeySequence("Ctrl+E"), self._resubmit),
             ("check", "Check on server", None, self._check),
             ("remove", "Remove from history", QKeySequence.StandardKey.Delete, self._remove),
@@ -292,6 +296,13 @@ class HistoryPane(QWidget):
         has_file = entry is not None and self.model.downloaded_file(entry) is not None
         self._actions["open"].setEnabled(has_file)
         self._actions["reveal"].setEnabled(has_file)
+        preview = entry is not None and entry.task_type == TaskType.SR_PREVIEW.value
+        self._actions["compare"].setEnabled(
+            entry is not None and (entry.is_done if preview else has_file)
+        )
+        self._actions["compare"].setText(
+            self.tr("Compare preview with source") if preview else self.tr("Compare with source")
+        )
 
     def _selected_row_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
         selected = self.table.selectionModel().selectedRows()
@@ -318,7 +329,7 @@ class HistoryPane(QWidget):
         self.update_actions()
         menu = QMenu(self)
         menu.setObjectName("history_menu")
-        for name in ("download", "open", "reveal"):
+        for name in ("download", "open", "reveal", "compare"):
             menu.addAction(self._actions[name])
         menu.addSeparator()
         for name in ("copy_tid", "copy_in_vid", "copy_out_vid", "copy_json", "copy_curl"):
@@ -381,6 +392,11 @@ class HistoryPane(QWidget):
         entry = self.selected_entry()
         if entry is not None and self.model.downloaded_file(entry) is not None:
             self.reveal_requested.emit(entry)
+
+    def _compare(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and self._actions["compare"].isEnabled():
+            self.compare_requested.emit(entry)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         """A downloaded row opens its result; any other row does nothing (no surprise edits)."""

@@ -139,6 +139,8 @@ class TaskForm(QWidget):
     #: The chosen source (a SourceInfo), or None when an ID is typed or the source cleared.
     source_changed = Signal(object)
     submit_requested = Signal(object)
+    #: "Preview this range": the window's preview flow reads the spec (it may mark a range).
+    preview_requested = Signal()
     browse_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -284,7 +286,12 @@ class TaskForm(QWidget):
         self.action_bar.setObjectName("form_actions")
         bottom = QHBoxLayout(self.action_bar)
         bottom.setContentsMargins(0, 4, 0, 0)
+        self.preview = QPushButton(self.tr("Preview"))
+        self.preview.setObjectName("preview_range")
+        self.preview.setAccessibleName(self.tr("Preview this range"))
+        self.preview.setToolTip(self._preview_tip())
         bottom.addWidget(self.cost, 1)
+        bottom.addWidget(self.preview)
         bottom.addWidget(self.submit)
 
         self._groups = (source_box, treatment_box, output_box)
@@ -363,6 +370,7 @@ class TaskForm(QWidget):
         self.aspect_lock.toggled.connect(self._refresh)
         self.range_panel.changed.connect(self._refresh)
         self.submit.clicked.connect(self.request_submit)
+        self.preview.clicked.connect(self.request_preview)
 
     # --- public --------------------------------------------------------------------------------
 
@@ -440,6 +448,17 @@ class TaskForm(QWidget):
         self.range_panel.commit()  # a time typed without Enter is what the user sees
         if self._spec is not None and not self._busy and self.submit.isEnabled():
             self.submit_requested.emit(self._spec)
+
+    def request_preview(self) -> None:
+        self.range_panel.commit()
+        if self._spec is not None and not self._busy and self.preview.isEnabled():
+            self.preview_requested.emit()
+
+    def _preview_tip(self) -> str:
+        return self.tr(
+            "Render a short preview of the marked range with these settings and compare it "
+            "with the source before paying for the whole task (Ctrl+Shift+Enter)"
+        )
 
     # --- rules ---------------------------------------------------------------------------------
 
@@ -603,6 +622,8 @@ class TaskForm(QWidget):
 
     def _refresh_submit(self) -> None:
         self.submit.setEnabled(self._spec is not None and not self._busy and self._connected)
+        self.preview.setEnabled(self.submit.isEnabled())
+        self.preview.setToolTip(self._preview_tip() if self._connected else self._waiting_tip)
         self.submit.setText(self.tr("Submitting…") if self._busy else self.tr("Submit"))
         self.submit.setToolTip(
             "Send the task (Ctrl+Enter)" if self._connected else self._waiting_tip
