@@ -27,9 +27,12 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 
 translations: $(TRANSLATIONS)
 
-# New or changed strings of the interface into the .ts files (then translate them).
+# New or changed strings of the interface into the .ts files (then translate them): the window's
+# and what the layers below say through kokoon_desktop.i18n; the simulator and the command line
+# stay English.
 translations-update: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete $$(find kokoon_desktop/ui -name '*.py') \
+	$(BIN)/pyside6-lupdate -no-obsolete $$(find kokoon_desktop -name '*.py' \
+		-not -path 'kokoon_desktop/sandbox/*' -not -path 'kokoon_desktop/cli/*') \
 		$(foreach qm,$(TRANSLATIONS),-ts $(qm:.qm=.ts))
 
 run: $(STAMP) $(TRANSLATIONS)

@@ -1,8 +1,9 @@
 """One hierarchy for everything that can go wrong talking to the service.
 
-Every error carries a sentence fit for a person (``str(error)``) and, when the server sent one,
-its own ``message`` verbatim in ``server_message``. Callers map classes to what they show: the
-CLI to exit codes, the window to messages. No traceback is meant to reach a user.
+Every error carries a sentence fit for a person: ``message``, in the user's language (see
+`kokoon_desktop.i18n`), and ``str(error)``, the same in English for logs. When the server sent
+its own ``message``, it is kept verbatim in ``server_message``. Callers map classes to what they
+show: the CLI to exit codes, the window to messages. No traceback is meant to reach a user.
 """
 
 from __future__ import annotations
@@ -12,10 +13,16 @@ class KokoonError(Exception):
     """Base of every error the API client raises."""
 
     def __init__(
-        self, message: str, *, status: int | None = None, server_message: str | None = None
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        server_message: str | None = None,
+        shown: str | None = None,
     ) -> None:
         super().__init__(message)
-        self.message = message
+        #: As shown to the user: ``shown`` when given (the translation), else ``message``.
+        self.message = message if shown is None else shown
         self.status = status
         self.server_message = server_message
 
@@ -46,8 +53,9 @@ class RateLimitedError(RequestRejectedError):
         status: int | None = 429,
         server_message: str | None = None,
         retry_after: float | None = None,
+        shown: str | None = None,
     ) -> None:
-        super().__init__(message, status=status, server_message=server_message)
+        super().__init__(message, status=status, server_message=server_message, shown=shown)
         self.retry_after = retry_after
 
 

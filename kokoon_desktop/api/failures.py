@@ -28,6 +28,7 @@ from kokoon_desktop.api.errors import (
 )
 from kokoon_desktop.api.http_transport import proxy_of
 from kokoon_desktop.api.retry import parse_retry_after
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP, Said, translate
 
 INSUFFICIENT_CREDIT = "insufficient credit"
 _MAX_SHOWN_TEXT = 200
@@ -56,50 +57,100 @@ def server_message_of(response: httpx.Response) -> str | None:
     return stripped
 
 
+def _said(text: str) -> Said:
+    """A sentence of this module (marked with QT_TRANSLATE_NOOP in the context "ApiErrors"), in
+    English for the log and the command line and translated for the window."""
+    return Said(text, translate("ApiErrors", text))
+
+
+def _ended(said: str) -> str:
+    """The server's words ending with a full stop, where another sentence follows."""
+    return said if said.endswith((".", "!", "?")) else said + "."
+
+
 def error_from_response(response: httpx.Response) -> KokoonError:
     """The error a non-success response stands for."""
     status = response.status_code
     said = server_message_of(response)
-    with_said = f": {said}" if said else "."
-    # Where another sentence follows, end the server's words with a full stop.
-    ended = with_said if with_said.endswith((".", "!", "?")) else with_said + "."
+    fields = {"status": status, "said": said, "said_ended": _ended(said or "")}
     if said is not None and INSUFFICIENT_CREDIT in said.lower():
+        text = _said(QT_TRANSLATE_NOOP("ApiErrors", "Not enough credit for this task."))
         return InsufficientCreditError(
-            "Not enough credit for this task.", status=status, server_message=said
+            text.english, status=status, server_message=said, shown=text.shown
         )
     if status in (401, 403):
+        text = _said(
+            QT_TRANSLATE_NOOP(
+                "ApiErrors",
+                "The service refused the API token ({status}): {said_ended} Sign in again "
+                "with a valid token.",
+            )
+            if said
+            else QT_TRANSLATE_NOOP(
+                "ApiErrors",
+                "The service refused the API token ({status}). Sign in again with a valid token.",
+            )
+        ).format(**fields)
         return AuthenticationError(
-            f"The service refused the API token ({status}){ended} "
-            "Sign in again with a valid token.",
-            status=status,
-            server_message=said,
+            text.english, status=status, server_message=said, shown=text.shown
         )
     if status == 404:
-        return NotFoundError(f"Not found{with_said}", status=status, server_message=said)
+        text = _said(
+            QT_TRANSLATE_NOOP("ApiErrors", "Not found: {said}")
+            if said
+            else QT_TRANSLATE_NOOP("ApiErrors", "Not found.")
+        ).format(**fields)
+        return NotFoundError(text.english, status=status, server_message=said, shown=text.shown)
     if status == 429:
         retry_after = parse_retry_after(response.headers.get("Retry-After"))
-        wait = f" Try again in {retry_after:.0f} s." if retry_after is not None else ""
+        if retry_after is not None:
+            text = _said(
+                QT_TRANSLATE_NOOP(
+                    "ApiErrors",
+                    "The service is limiting requests (429): {said_ended} Try again in "
+                    "{seconds} s.",
+                )
+                if said
+                else QT_TRANSLATE_NOOP(
+                    "ApiErrors",
+                    "The service is limiting requests (429). Try again in {seconds} s.",
+                )
+            ).format(seconds=f"{retry_after:.0f}", **fields)
+        else:
+            text = _said(
+                QT_TRANSLATE_NOOP("ApiErrors", "The service is limiting requests (429): {said}")
+                if said
+                else QT_TRANSLATE_NOOP("ApiErrors", "The service is limiting requests (429).")
+            ).format(**fields)
         return RateLimitedError(
-            f"The service is limiting requests (429){ended if wait else with_said}{wait}",
+            text.english,
             status=status,
             server_message=said,
             retry_after=retry_after,
+            shown=text.shown,
         )
     if 400 <= status < 500:
+        text = _said(
+            QT_TRANSLATE_NOOP("ApiErrors", "The service refused the request ({status}): {said}")
+            if said
+            else QT_TRANSLATE_NOOP("ApiErrors", "The service refused the request ({status}).")
+        ).format(**fields)
         return RequestRejectedError(
-            f"The service refused the request ({status}){with_said}",
-            status=status,
-            server_message=said,
+            text.english, status=status, server_message=said, shown=text.shown
         )
     if status >= 500:
-        return ServerError(
-            f"The service failed ({status}){ended} Try again later.",
-            status=status,
-            server_message=said,
-        )
-    return MalformedResponseError(
-        f"The service answered with an unexpected status {status}.", status=status
-    )
+        text = _said(
+            QT_TRANSLATE_NOOP(
+                "ApiErrors", "The service failed ({status}): {said_ended} Try again later."
+            )
+            if said
+            else QT_TRANSLATE_NOOP("ApiErrors", "The service failed ({status}). Try again later.")
+        ).format(**fields)
+        return ServerError(text.english, status=status, server_message=said, shown=text.shown)
+    text = _said(
+        QT_TRANSLATE_NOOP("ApiErrors", "The service answered with an unexpected status {status}.")
+    ).format(**fields)
+    return MalformedResponseError(text.english, status=status, shown=text.shown)
 
 
 def decode_json(response: httpx.Response) -> object:
@@ -107,45 +158,125 @@ def decode_json(response: httpx.Response) -> object:
     try:
         return json.loads(response.content)
     except ValueError:
+        text = _said(
+            QT_TRANSLATE_NOOP(
+                "ApiErrors", "The service sent an answer that is not JSON (status {status})."
+            )
+        ).format(status=response.status_code)
         raise MalformedResponseError(
-            f"The service sent an answer that is not JSON (status {response.status_code}).",
-            status=response.status_code,
+            text.english, status=response.status_code, shown=text.shown
         ) from None
+
+
+#: A transport failure's sentences, each twice: (directly, through a proxy).
+_NETWORK = {
+    "untrusted": (
+        QT_TRANSLATE_NOOP(
+            "ApiErrors",
+            "Could not connect to {host}: the certificate presented for {host} is not trusted "
+            "here. Check the API address, or ask whoever runs the network which authority to "
+            "trust.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "ApiErrors",
+            "Could not reach {host} through the proxy {proxy}: the certificate presented for "
+            "{host} is not trusted here. A proxy that inspects encrypted traffic needs its "
+            "authority in the system's certificate store.",
+        ),
+    ),
+    "proxy_refused": (
+        QT_TRANSLATE_NOOP(
+            "ApiErrors",
+            "Could not connect to {host}: the proxy refused ({reason}). Check the proxy settings.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "ApiErrors",
+            "Could not reach {host} through the proxy {proxy}: the proxy refused ({reason}). "
+            "Check the proxy settings.",
+        ),
+    ),
+    "connect_timeout": (
+        QT_TRANSLATE_NOOP(
+            "ApiErrors",
+            "Could not connect to {host}: no answer in time. Check the network and the API "
+            "address.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "ApiErrors",
+            "Could not reach {host} through the proxy {proxy}: no answer in time. Check the "
+            "proxy settings and the network.",
+        ),
+    ),
+    "connect_reason": (
+        QT_TRANSLATE_NOOP(
+            "ApiErrors",
+            "Could not connect to {host}: {reason}. Check the network and the API address.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "ApiErrors",
+            "Could not reach {host} through the proxy {proxy}: {reason}. Check the proxy "
+            "settings and the network.",
+        ),
+    ),
+    "connect": (
+        QT_TRANSLATE_NOOP(
+            "ApiErrors", "Could not connect to {host}. Check the network and the API address."
+        ),
+        QT_TRANSLATE_NOOP(
+            "ApiErrors",
+            "Could not reach {host} through the proxy {proxy}. Check the proxy settings and the "
+            "network.",
+        ),
+    ),
+    "slow": (
+        QT_TRANSLATE_NOOP("ApiErrors", "{host} took too long to answer."),
+        QT_TRANSLATE_NOOP("ApiErrors", "{host} took too long to answer through the proxy {proxy}."),
+    ),
+    "broke_off": (
+        QT_TRANSLATE_NOOP(
+            "ApiErrors", "The connection to {host} broke off before the exchange was complete."
+        ),
+        QT_TRANSLATE_NOOP(
+            "ApiErrors",
+            "The connection to {host} through the proxy {proxy} broke off before the exchange "
+            "was complete.",
+        ),
+    ),
+    "other": (
+        QT_TRANSLATE_NOOP("ApiErrors", "Network error talking to {host}."),
+        QT_TRANSLATE_NOOP(
+            "ApiErrors", "Network error talking to {host} through the proxy {proxy}."
+        ),
+    ),
+}
 
 
 def network_error(exc: httpx.TransportError, host: str) -> NetworkError:
     """A person's sentence for a transport failure; never the exception's repr. A failure
     through a proxy names it (``host:port``, never its credentials)."""
     proxy = proxy_of(exc)
-    via = f" through the proxy {proxy}" if proxy else ""
-    if proxy:
-        reach, check = f"Could not reach {host}{via}", "Check the proxy settings and the network."
-    else:
-        reach, check = f"Could not connect to {host}", "Check the network and the API address."
+    reason: str | None = None
     if _caused_by(exc, ssl.SSLCertVerificationError):
-        trust = (
-            "A proxy that inspects encrypted traffic needs its authority in the system's "
-            "certificate store."
-            if proxy
-            else "Check the API address, or ask whoever runs the network which authority to trust."
-        )
-        text = f"{reach}: the certificate presented for {host} is not trusted here. {trust}"
+        case = "untrusted"
     elif isinstance(exc, httpx.ProxyError):
         # httpcore's words are the proxy's status line ("407 Proxy Authentication Required").
-        said = " ".join(str(exc).split())[:_MAX_SHOWN_TEXT] or "no reason given"
-        text = f"{reach}: the proxy refused ({said}). Check the proxy settings."
+        case = "proxy_refused"
+        reason = " ".join(str(exc).split())[:_MAX_SHOWN_TEXT] or translate(
+            "ApiErrors", "no reason given"
+        )
     elif isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
-        text = f"{reach}: no answer in time. {check}"
+        case = "connect_timeout"
     elif isinstance(exc, httpx.ConnectError):
         reason = _system_reason(exc)
-        text = f"{reach}: {reason}. {check}" if reason else f"{reach}. {check}"
+        case = "connect_reason" if reason else "connect"
     elif isinstance(exc, httpx.TimeoutException):
-        text = f"{host} took too long to answer{via}."
+        case = "slow"
     elif isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
-        text = f"The connection to {host}{via} broke off before the exchange was complete."
+        case = "broke_off"
     else:
-        text = f"Network error talking to {host}{via}."
-    return NetworkError(text)
+        case = "other"
+    text = _said(_NETWORK[case][1 if proxy else 0]).format(host=host, proxy=proxy, reason=reason)
+    return NetworkError(text.english, shown=text.shown)
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:

@@ -14,6 +14,8 @@ import ipaddress
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from kokoon_desktop.i18n import translate
+
 DEFAULT_BASE_URL = "https://develop.kokoon.cloud/kokoon/api/sr/v3"
 
 
@@ -54,23 +56,41 @@ def check_base_url(url: str) -> str:
         host = parts.hostname
         _ = parts.port  # an impossible port raises here
     except ValueError as exc:
-        raise ValueError(f"{text!r} is not a valid URL: {exc}") from None
+        raise ValueError(
+            translate("Endpoint", "{text} is not a valid URL: {reason}").format(
+                text=repr(text), reason=exc
+            )
+        ) from None
     if parts.username is not None or parts.password is not None:
         # Not quoted: the user name or password may itself be a credential.
         raise ValueError(
-            "The address contains a user name or password; give the API token in the "
-            "settings instead, where it is kept in the system keychain."
+            translate(
+                "Endpoint",
+                "The address contains a user name or password; give the API token in the "
+                "settings instead, where it is kept in the system keychain.",
+            )
         )
     if parts.scheme not in ("http", "https") or not host:
         raise ValueError(
-            f"{text!r} is not a web address: the API URL starts with https:// and names a host."
+            translate(
+                "Endpoint",
+                "{text} is not a web address: the API URL starts with https:// and names a host.",
+            ).format(text=repr(text))
         )
     if parts.scheme == "http" and not is_loopback_host(host):
         raise ValueError(
-            f"Refusing plain http:// for {host}: the token would travel unencrypted. "
-            "Use https://, or http:// only for a service on this machine (localhost)."
+            translate(
+                "Endpoint",
+                "Refusing plain http:// for {host}: the token would travel unencrypted. "
+                "Use https://, or http:// only for a service on this machine (localhost).",
+            ).format(host=host)
         )
     if parts.query or parts.fragment or text.endswith(("?", "#")):
         # Not quoted either: a query string may carry a credential.
-        raise ValueError("The address should not contain '?' or '#': give the API's base address.")
+        raise ValueError(
+            translate(
+                "Endpoint",
+                "The address should not contain '?' or '#': give the API's base address.",
+            )
+        )
     return text.rstrip("/")

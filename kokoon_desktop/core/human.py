@@ -1,20 +1,32 @@
-"""Short texts people read: sizes, durations, dates, credit. Shared by the CLI and the window."""
+"""Short texts people read: sizes, durations, dates, credit. Shared by the CLI and the window.
+
+Numbers, dates and units follow the user's language and locale through `kokoon_desktop.i18n`
+(the window installs them; the CLI keeps the English, locale-blind forms). Durations are clock
+times (``M:SS.mmm``), the same in every language.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
 
+from kokoon_desktop.i18n import date_time, number, translate
+
 
 def file_size(size: int | None) -> str:
     if size is None:
         return "—"
     value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+    if value < 1000:
+        return translate("human", "{size} B").format(size=number(value, 0, grouped=False))
+    for unit in ("KB", "MB"):
         value /= 1000
-    return f"{value:.1f} TB"  # pragma: no cover - the loop always returns
+        if value < 1000:
+            sized = (
+                translate("human", "{size} KB") if unit == "KB" else translate("human", "{size} MB")
+            )
+            return sized.format(size=number(value, 1, grouped=False))
+    return translate("human", "{size} GB").format(size=number(value / 1000, 1, grouped=False))
 
 
 def duration(seconds: Decimal | None) -> str:
@@ -36,22 +48,28 @@ def duration_ms(total_ms: int | None) -> str:
 def local_time(when: datetime | None) -> str:
     if when is None:
         return "—"
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    return date_time(when)
 
 
 def credit(value: Decimal | None) -> str:
     if value is None:
         return "—"
     if value == value.to_integral_value():
-        return f"{int(value):,}"
-    return f"{value:,f}".rstrip("0").rstrip(".")
+        return number(int(value), 0)
+    exponent = value.normalize().as_tuple().exponent
+    return number(value, -exponent if isinstance(exponent, int) else 0)
+
+
+def percent(fraction: float) -> str:
+    """``0.42`` as ``42%``."""
+    return translate("human", "{percent}%").format(percent=number(fraction * 100, 0))
 
 
 def duration_between(start: datetime, end: datetime) -> str:
     """How long until ``end``, roughly, as people say it: "2 days", "5 h", "12 min"."""
     seconds = max(0, int((end - start).total_seconds()))
     if seconds >= 2 * 86_400:
-        return f"{seconds // 86_400} days"
+        return translate("human", "{count} days").format(count=seconds // 86_400)
     if seconds >= 3_600:
-        return f"{seconds // 3_600} h"
-    return f"{max(1, seconds // 60)} min"
+        return translate("human", "{count} h").format(count=seconds // 3_600)
+    return translate("human", "{count} min").format(count=max(1, seconds // 60))

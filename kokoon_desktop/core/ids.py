@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kokoon_desktop.core._text import show
+from kokoon_desktop.i18n import translate
 
 __all__ = ["EXAMPLE_UUID", "NIL_UUID", "is_uuid", "normalize_uuid", "not_a_uuid_message"]
 
@@ -46,6 +47,14 @@ def normalize_uuid(text: str, what: str = "ID") -> str:
 
 def not_a_uuid_message(value: object, what: str = "ID") -> str:
     """The person-readable refusal used by `normalize_uuid` and the task-spec rules."""
+    if what == "video ID":  # the form's: whole sentences, translated
+        if isinstance(value, str) and not value.strip():
+            return translate("Ids", "No video ID given: IDs look like {example}").format(
+                example=EXAMPLE_UUID
+            )
+        return translate("Ids", "{value} is not a video ID: IDs look like {example}").format(
+            value=show(value), example=EXAMPLE_UUID
+        )
     hint = f"IDs look like {EXAMPLE_UUID}"
     if isinstance(value, str) and not value.strip():
         return f"No {what} given: {hint}"

@@ -18,6 +18,8 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
+from kokoon_desktop.i18n import translate
+
 __all__ = [
     "DEFAULT_TEMPLATE",
     "EXAMPLE_FIELDS",
@@ -169,35 +171,56 @@ def next_free_name(name: str, exists: Callable[[str], bool]) -> str:
 def _parse(template: object) -> list[_Part]:
     """(literal text, field name or None) pairs of a template; TemplateError if it is bad."""
     if not isinstance(template, str):
-        raise TemplateError(f"A naming template is text, such as {DEFAULT_TEMPLATE}.")
+        raise TemplateError(
+            translate("OutputNaming", "A naming template is text, such as {template}.").format(
+                template=DEFAULT_TEMPLATE
+            )
+        )
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError:
         raise TemplateError(
-            'The braces do not match: write each field as {name}, and "{{" or "}}" for a '
-            f"brace itself. Fields: {_FIELD_LIST}."
+            translate(
+                "OutputNaming",
+                'The braces do not match: write each field as {{name}}, and "{{{{" or "}}}}" for '
+                "a brace itself. Fields: {fields}.",
+            ).format(fields=_FIELD_LIST)
         ) from None
     parts: list[_Part] = []
     for literal, name, spec, conversion in parsed:
         if any(separator in literal for separator in _SEPARATORS):
             raise TemplateError(
-                'A name cannot hold "/" or "\\": choose the folder in Settings, not in the '
-                "template."
+                translate(
+                    "OutputNaming",
+                    'A name cannot hold "/" or "\\": choose the folder in Settings, not in the '
+                    "template.",
+                )
             )
         if name is not None:
             if name not in TEMPLATE_FIELDS:
                 shown = "{" + name + "}" if name else "{}"
-                raise TemplateError(f"{shown} is not a field: use {_FIELD_LIST}.")
+                raise TemplateError(
+                    translate("OutputNaming", "{field} is not a field: use {fields}.").format(
+                        field=shown, fields=_FIELD_LIST
+                    )
+                )
             if spec or conversion:
                 raise TemplateError(
-                    f"Write {{{name}}} without a format or conversion (no ':' or '!' inside "
-                    "the braces)."
+                    translate(
+                        "OutputNaming",
+                        "Write {field} without a format or conversion (no ':' or '!' inside the "
+                        "braces).",
+                    ).format(field="{" + name + "}")
                 )
         parts.append((literal, name))
     if all(name is None for _, name in parts):
         text = "".join(literal for literal, _ in parts)
         if not text.strip(" .\t\r\n"):
-            raise TemplateError(f"The template gives no name: use fields such as {_FIELD_LIST}.")
+            raise TemplateError(
+                translate(
+                    "OutputNaming", "The template gives no name: use fields such as {fields}."
+                ).format(fields=_FIELD_LIST)
+            )
     return parts
 
 

@@ -27,6 +27,7 @@ from kokoon_desktop.core.enums import (
 from kokoon_desktop.core.ids import is_uuid, not_a_uuid_message
 from kokoon_desktop.core.problems import InvalidTaskSpec, Problem
 from kokoon_desktop.core.timecode import format_ms
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "DETAIL_OPTIONS",
@@ -99,13 +100,78 @@ class AiOptions:
 
 _NO_OPTIONS = AiOptions()
 
-# How each field is named in messages, so every sentence reads the same way.
-_LABELS = {
-    "width": "The output width",
-    "height": "The output height",
-    "start_pos": "The start position",
-    "duration": "The duration",
-    "source_duration_ms": "The source's duration",
+# The sentences of the sizes and times, whole for each field so that they translate well.
+_PIXEL_SENTENCES = {
+    "width": {
+        "required": QT_TRANSLATE_NOOP(
+            "TaskSpec", "The output width is required: give a number of pixels"
+        ),
+        "whole": QT_TRANSLATE_NOOP(
+            "TaskSpec", "The output width must be a whole number of pixels, not {value}"
+        ),
+        "positive": QT_TRANSLATE_NOOP(
+            "TaskSpec", "The output width must be a positive number of pixels, not {value}"
+        ),
+        "limit": QT_TRANSLATE_NOOP(
+            "TaskSpec",
+            "The output width of {value} pixels is more than the {limit} the service accepts",
+        ),
+        "odd": QT_TRANSLATE_NOOP(
+            "TaskSpec",
+            "The output width must be an even number of pixels; {value} is odd (try {nearest})",
+        ),
+    },
+    "height": {
+        "required": QT_TRANSLATE_NOOP(
+            "TaskSpec", "The output height is required: give a number of pixels"
+        ),
+        "whole": QT_TRANSLATE_NOOP(
+            "TaskSpec", "The output height must be a whole number of pixels, not {value}"
+        ),
+        "positive": QT_TRANSLATE_NOOP(
+            "TaskSpec", "The output height must be a positive number of pixels, not {value}"
+        ),
+        "limit": QT_TRANSLATE_NOOP(
+            "TaskSpec",
+            "The output height of {value} pixels is more than the {limit} the service accepts",
+        ),
+        "odd": QT_TRANSLATE_NOOP(
+            "TaskSpec",
+            "The output height must be an even number of pixels; {value} is odd (try {nearest})",
+        ),
+    },
+}
+_MS_SENTENCES = {
+    "start_pos": {
+        "required": QT_TRANSLATE_NOOP(
+            "TaskSpec", "The start position is required, in milliseconds"
+        ),
+        "whole": QT_TRANSLATE_NOOP(
+            "TaskSpec", "The start position must be a whole number of milliseconds, not {value}"
+        ),
+        "negative": QT_TRANSLATE_NOOP(
+            "TaskSpec", "The start position cannot be negative ({value} ms)"
+        ),
+    },
+    "duration": {
+        "required": QT_TRANSLATE_NOOP("TaskSpec", "The duration is required, in milliseconds"),
+        "whole": QT_TRANSLATE_NOOP(
+            "TaskSpec", "The duration must be a whole number of milliseconds, not {value}"
+        ),
+        "negative": QT_TRANSLATE_NOOP("TaskSpec", "The duration cannot be negative ({value} ms)"),
+    },
+    "source_duration_ms": {
+        "required": QT_TRANSLATE_NOOP(
+            "TaskSpec", "The source's duration is required, in milliseconds"
+        ),
+        "whole": QT_TRANSLATE_NOOP(
+            "TaskSpec",
+            "The source's duration must be a whole number of milliseconds, not {value}",
+        ),
+        "negative": QT_TRANSLATE_NOOP(
+            "TaskSpec", "The source's duration cannot be negative ({value} ms)"
+        ),
+    },
 }
 _LIMITS = {"width": MAX_WIDTH, "height": MAX_HEIGHT}
 _ENUM_NOUNS = {
@@ -247,41 +313,44 @@ def _check_vid(problems: list[Problem], vid: object) -> None:
 
 
 def _check_dimension(problems: list[Problem], field: str, value: object) -> None:
-    label, limit = _LABELS[field], _LIMITS[field]
+    sentences, limit = _PIXEL_SENTENCES[field], _LIMITS[field]
     pixels = _as_int(value)
+    nearest = ""
     if pixels is None:
-        if value is None:
-            message = f"{label} is required: give a number of pixels"
-        else:
-            message = f"{label} must be a whole number of pixels, not {show(value)}"
+        kind, shown = ("required", "") if value is None else ("whole", show(value))
     elif pixels <= 0:
-        message = f"{label} must be a positive number of pixels, not {show(pixels)}"
+        kind, shown = "positive", show(pixels)
     elif pixels > limit:
-        message = f"{label} of {show(pixels)} pixels is more than the {limit} the service accepts"
+        kind, shown = "limit", show(pixels)
     elif pixels % 2:
-        nearest = f"{pixels - 1} or {pixels + 1}" if pixels > 1 else "2"
-        message = f"{label} must be an even number of pixels; {pixels} is odd (try {nearest})"
+        kind, shown = "odd", str(pixels)
+        nearest = (
+            translate("TaskSpec", "{smaller} or {larger}").format(
+                smaller=pixels - 1, larger=pixels + 1
+            )
+            if pixels > 1
+            else "2"
+        )
     else:
         return
+    message = translate("TaskSpec", sentences[kind]).format(
+        value=shown, limit=limit, nearest=nearest
+    )
     problems.append(Problem(field, message))
 
 
 def _check_milliseconds(problems: list[Problem], field: str, value: object) -> int | None:
     """The value if it is a non-negative integer of milliseconds; otherwise report it."""
-    label = _LABELS[field]
+    sentences = _MS_SENTENCES[field]
     millis = _as_int(value)
     if millis is None:
-        if value is None:
-            problems.append(Problem(field, f"{label} is required, in milliseconds"))
-        else:
-            problems.append(
-                Problem(field, f"{label} must be a whole number of milliseconds, not {show(value)}")
-            )
-        return None
-    if millis < 0:
-        problems.append(Problem(field, f"{label} cannot be negative ({show(millis)} ms)"))
-        return None
-    return millis
+        kind, shown = ("required", "") if value is None else ("whole", show(value))
+    elif millis < 0:
+        kind, shown = "negative", show(millis)
+    else:
+        return millis
+    problems.append(Problem(field, translate("TaskSpec", sentences[kind]).format(value=shown)))
+    return None
 
 
 def _check_range(problems: list[Problem], start: int, length: int, source: int) -> None:
@@ -292,8 +361,11 @@ def _check_range(problems: list[Problem], start: int, length: int, source: int) 
         problems.append(
             Problem(
                 "start_pos",
-                f"The range starts at {_when(start)}, but the source ends at {_when(source)}: "
-                "the start must come before the end",
+                translate(
+                    "TaskSpec",
+                    "The range starts at {start}, but the source ends at {end}: the start must "
+                    "come before the end",
+                ).format(start=_when(start), end=_when(source)),
             )
         )
     elif length > 0 and start + length > source:
@@ -301,9 +373,16 @@ def _check_range(problems: list[Problem], start: int, length: int, source: int) 
         problems.append(
             Problem(
                 "duration",
-                f"The range ends at {_when(end)}, after the end of the source at "
-                f"{_when(source)}: from {_when(start)} the duration can be at most "
-                f"{_when(source - start)}",
+                translate(
+                    "TaskSpec",
+                    "The range ends at {end}, after the end of the source at {source_end}: from "
+                    "{start} the duration can be at most {longest}",
+                ).format(
+                    end=_when(end),
+                    source_end=_when(source),
+                    start=_when(start),
+                    longest=_when(source - start),
+                ),
             )
         )
 

@@ -28,6 +28,7 @@ from kokoon_desktop.core.timecode import (
     parse_duration_ms,
     parse_timecode,
 )
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "TimeUnit",
@@ -52,28 +53,32 @@ class TimeUnit(StrEnum):
     @property
     def label(self) -> str:
         """The name in the unit chooser."""
-        return _LABELS[self]
+        return translate("TimeUnit", _LABELS[self])
 
     @property
     def hint(self) -> str:
         """What may be typed in a field showing this unit, for tooltips and messages."""
-        return _HINTS[self]
+        return translate("TimeUnit", _HINTS[self])
 
 
 _LABELS = {
-    TimeUnit.TIMECODE: "Timecode",
-    TimeUnit.FRAMES: "Frames",
-    TimeUnit.MILLISECONDS: "Milliseconds",
+    TimeUnit.TIMECODE: QT_TRANSLATE_NOOP("TimeUnit", "Timecode"),
+    TimeUnit.FRAMES: QT_TRANSLATE_NOOP("TimeUnit", "Frames"),
+    TimeUnit.MILLISECONDS: QT_TRANSLATE_NOOP("TimeUnit", "Milliseconds"),
 }
 
 _HINTS = {
-    TimeUnit.TIMECODE: (
+    TimeUnit.TIMECODE: QT_TRANSLATE_NOOP(
+        "TimeUnit",
         "type a timecode such as 00:01:30:00, or its digits (13000, or 13.. with a dot "
-        "for 00); +/- moves from the current value"
+        "for 00); +/- moves from the current value",
     ),
-    TimeUnit.FRAMES: "type a frame number such as 125; +/- moves from the current value",
-    TimeUnit.MILLISECONDS: (
-        "type milliseconds (2500) or HH:MM:SS.mmm (00:00:02.500); +/- moves from the current value"
+    TimeUnit.FRAMES: QT_TRANSLATE_NOOP(
+        "TimeUnit", "type a frame number such as 125; +/- moves from the current value"
+    ),
+    TimeUnit.MILLISECONDS: QT_TRANSLATE_NOOP(
+        "TimeUnit",
+        "type milliseconds (2500) or HH:MM:SS.mmm (00:00:02.500); +/- moves from the current value",
     ),
 }
 
@@ -121,21 +126,31 @@ def parse_entry(
     The result is never negative; bounds of the clip are the caller's to check.
     """
     if not isinstance(text, str):
-        raise ValueError(f"{show(text)} is not a time.")
+        raise ValueError(translate("TimeEntry", "{text} is not a time.").format(text=show(text)))
     stripped = text.strip()
     if not stripped:
-        raise ValueError(f"Nothing typed: {unit.hint}.")
+        raise ValueError(translate("TimeEntry", "Nothing typed: {hint}.").format(hint=unit.hint))
     if len(stripped) > _MAX_TEXT:
-        raise ValueError(f"{show(text)} is too long to be a time.")
+        raise ValueError(
+            translate("TimeEntry", "{text} is too long to be a time.").format(text=show(text))
+        )
     sign, body = _split_sign(stripped)
     if sign and not body:
-        raise ValueError(f"{show(text)}: type how much to move after the {sign}.")
+        raise ValueError(
+            translate("TimeEntry", "{text}: type how much to move after the {sign}.").format(
+                text=show(text), sign=sign
+            )
+        )
     is_length = start is not None
     if unit is TimeUnit.MILLISECONDS:
         return _parse_ms(text, sign, body, rate, current, start)
     if unit is TimeUnit.FRAMES:
         if not _FRAMES_RE.fullmatch(body):
-            raise ValueError(f"{show(text)} is not a frame count: {unit.hint}.")
+            raise ValueError(
+                translate("TimeEntry", "{text} is not a frame count: {hint}.").format(
+                    text=show(text), hint=unit.hint
+                )
+            )
         amount = int(body)
     else:
         # An offset or a duration is an amount of time: a drop-frame number that names no
@@ -154,13 +169,19 @@ def parse_ms_entry(text: str, *, current: int) -> int:
     """Milliseconds typed in a field that shows them, without a frame rate (the source's is
     unknown): ms or HH:MM:SS.mmm, or +/- relative to `current` ms. Never negative."""
     if not isinstance(text, str):
-        raise ValueError(f"{show(text)} is not a time.")
+        raise ValueError(translate("TimeEntry", "{text} is not a time.").format(text=show(text)))
     stripped = text.strip()
     if len(stripped) > _MAX_TEXT:
-        raise ValueError(f"{show(text)} is too long to be a time.")
+        raise ValueError(
+            translate("TimeEntry", "{text} is too long to be a time.").format(text=show(text))
+        )
     sign, body = _split_sign(stripped)
     if sign and not body:
-        raise ValueError(f"{show(text)}: type how much to move after the {sign}.")
+        raise ValueError(
+            translate("TimeEntry", "{text}: type how much to move after the {sign}.").format(
+                text=show(text), sign=sign
+            )
+        )
     amount = _read_ms(text, body)
     if not sign:
         return amount
@@ -196,7 +217,9 @@ def _quoting(text: str, body: str, parse: Callable[[], int]) -> int:
 
 
 def _below_zero(text: str, current: str) -> str:
-    return f"{show(text)} from {current} goes below zero."
+    return translate("TimeEntry", "{text} from {current} goes below zero.").format(
+        text=show(text), current=current
+    )
 
 
 def _parse_ms(

@@ -17,6 +17,7 @@ import av.error
 
 from kokoon_desktop.core.orientation import displayed_size
 from kokoon_desktop.core.timecode import FrameRate, frames_to_ms
+from kokoon_desktop.i18n import translate
 
 if TYPE_CHECKING:
     from kokoon_desktop.media.frame_index import FrameIndex
@@ -64,28 +65,43 @@ def probe(path: Path | str) -> MediaInfo:
     path = Path(path)
     name = path.name or str(path)
     if not path.exists():
-        raise MediaError(f"“{name}” was not found.")
+        raise MediaError(translate("Probe", "“{name}” was not found.").format(name=name))
     if not path.is_file():
-        raise MediaError(f"“{name}” is not a file.")
+        raise MediaError(translate("Probe", "“{name}” is not a file.").format(name=name))
     try:
         container = av.open(str(path))
     except av.error.FFmpegError as error:
-        raise MediaError(f"“{name}” is not a video this application can read.") from error
+        raise MediaError(
+            translate("Probe", "“{name}” is not a video this application can read.").format(
+                name=name
+            )
+        ) from error
     except OSError as error:
-        raise MediaError(f"“{name}” cannot be read: {error.strerror or error}.") from error
+        raise MediaError(
+            translate("Probe", "“{name}” cannot be read: {reason}.").format(
+                name=name, reason=error.strerror or error
+            )
+        ) from error
     with container:
         if not container.streams.video:
-            raise MediaError(f"“{name}” has no video in it.")
+            raise MediaError(translate("Probe", "“{name}” has no video in it.").format(name=name))
         stream = container.streams.video[0]
         codec = stream.codec_context
         if codec is None:  # FFmpeg knows no decoder for the stream's format
             raise MediaError(
-                f"“{name}” is in a video format this application cannot decode, so it cannot "
-                "be shown or trimmed here. Convert it (to H.264 or ProRes, say) and try again."
+                translate(
+                    "Probe",
+                    "“{name}” is in a video format this application cannot decode, so it cannot "
+                    "be shown or trimmed here. Convert it (to H.264 or ProRes, say) and try again.",
+                ).format(name=name)
             )
         raw_rate = stream.average_rate or stream.guessed_rate
         if not raw_rate or codec.width <= 0 or codec.height <= 0:
-            raise MediaError(f"“{name}” does not say its picture size or frame rate.")
+            raise MediaError(
+                translate("Probe", "“{name}” does not say its picture size or frame rate.").format(
+                    name=name
+                )
+            )
         try:
             rate = FrameRate(Fraction(raw_rate))
         except ValueError as error:
@@ -94,7 +110,9 @@ def probe(path: Path | str) -> MediaInfo:
         if total <= 0:
             total = _frames_from_duration(container, stream, rate)
         if total <= 0:
-            raise MediaError(f"“{name}” does not say how long it is.")
+            raise MediaError(
+                translate("Probe", "“{name}” does not say how long it is.").format(name=name)
+            )
         return MediaInfo(
             path=path,
             width=codec.width,

@@ -13,6 +13,7 @@ import httpx
 import platformdirs
 
 from kokoon_desktop.api.client import KokoonClient
+from kokoon_desktop.i18n import translate
 from kokoon_desktop.sandbox import Sandbox, SandboxConfig
 from kokoon_desktop.sandbox.config import DEMO_TOKEN
 from kokoon_desktop.services.service_config import Notice, ServiceConfig
@@ -44,7 +45,7 @@ def demo_connection(*, notices: list[Notice] | None = None) -> Connection:
     return Connection(
         client=client,
         is_demo=True,
-        label="Demo — simulated service",
+        label=translate("Connection", "Demo — simulated service"),
         notices=list(notices or []),
         sandbox=sandbox,
     )

@@ -40,6 +40,7 @@ from kokoon_desktop.api.errors import (
 from kokoon_desktop.api.models import Video
 from kokoon_desktop.api.transfer import partial_path
 from kokoon_desktop.core.output_naming import fields_for, render_name
+from kokoon_desktop.i18n import translate
 from kokoon_desktop.services.observers import notify, report_exception
 from kokoon_desktop.services.output_place import folder_problem, output_folder, unique_output_path
 from kokoon_desktop.services.sidecar import Provenance, write_sidecar
@@ -142,16 +143,18 @@ class Downloads:
         interrupted one starts again, resuming what is there.
         """
         if self._closed:
-            return "The app is closing."
+            return translate("Downloads", "The app is closing.")
         current = self._history.get(entry.id)
         if current is None:
-            return "The row is no longer in the history."
+            return translate("Downloads", "The row is no longer in the history.")
         problem = _not_downloadable(current)
         if problem is not None:
             return problem
         # Downloaded is asked first: the row is marked before its task has finished unwinding.
         if current.result_state is ResultState.DOWNLOADED and _exists(current.result_path):
-            return f"Already downloaded: {current.result_path}"
+            return translate("Downloads", "Already downloaded: {path}").format(
+                path=current.result_path
+            )
         # A failed row whose task is still unwinding (Retry pressed as the failure shows)
         # starts again; any other running row is on its way already.
         if current.id in self._running and current.result_state is not ResultState.FAILED:
@@ -182,7 +185,7 @@ class Downloads:
         try:
             video = await self._client.get_video(entry.out_vid)
         except KokoonError as exc:
-            log.info("no expiry for row %s: %s", entry.id, exc.message)
+            log.info("no expiry for row %s: %s", entry.id, exc)
             return
         if video.expired_time is not None:
             with contextlib.suppress(HistoryError):
@@ -277,14 +280,22 @@ class Downloads:
                 raise _Stop(exc.message) from None
             except (ServerError, NetworkError) as exc:
                 if attempt >= ATTEMPTS:
-                    raise _Stop(f"{exc.message} Use Retry to continue the download.") from None
+                    raise _Stop(
+                        translate(
+                            "Downloads", "{reason} Use Retry to continue the download."
+                        ).format(reason=exc.message)
+                    ) from None
                 await self._sleep(FIRST_PAUSE_S * 2 ** (attempt - 1))
             except KokoonError as exc:
                 raise _Stop(exc.message) from None
             except FileNotFoundError:
                 # The partial file was deleted while the bytes were going in: start over.
                 if attempt >= ATTEMPTS:
-                    raise _Stop(f"The partial file of {target.name} kept vanishing.") from None
+                    raise _Stop(
+                        translate("Downloads", "The partial file of {name} kept vanishing.").format(
+                            name=target.name
+                        )
+                    ) from None
             except OSError as exc:
                 raise _Stop(_disk_message(exc, target)) from None
         return await self._finish(entry, target, video)
@@ -296,9 +307,17 @@ class Downloads:
         except AuthenticationError as exc:
             raise _Stop(exc.message) from None
         except KokoonError as exc:
-            raise _Stop(f"The result's details could not be read: {exc.message}") from None
+            raise _Stop(
+                translate("Downloads", "The result's details could not be read: {reason}").format(
+                    reason=exc.message
+                )
+            ) from None
         if not video.is_ready or not video.url:
-            raise _Stop(f"The result is not ready to download (state: {video.state or '?'}).")
+            raise _Stop(
+                translate(
+                    "Downloads", "The result is not ready to download (state: {state})."
+                ).format(state=video.state or "?")
+            )
         return video
 
     def _target(self, entry: HistoryEntry, video: Video) -> Path:
@@ -337,7 +356,9 @@ class Downloads:
             await asyncio.to_thread(write_sidecar, target, provenance_of(entry))
         except OSError as exc:
             # The video itself is whole: say what is missing rather than fail the row.
-            message = f"The provenance file could not be written: {_disk_message(exc, target)}"
+            message = translate(
+                "Downloads", "The provenance file could not be written: {reason}"
+            ).format(reason=_disk_message(exc, target))
         return self._record(
             entry.id, ResultState.DOWNLOADED, path=str(target), message=message, size=size
         )
@@ -395,7 +416,7 @@ def provenance_of(entry: HistoryEntry) -> Provenance:
 
 def _not_downloadable(entry: HistoryEntry) -> str | None:
     if not entry.is_done or entry.out_vid is None:
-        return "Only a task that is done has a result to download."
+        return translate("Downloads", "Only a task that is done has a result to download.")
     return None
 
 
@@ -411,9 +432,29 @@ def _exists(path: str | None) -> bool:
 
 
 def _disk_message(exc: OSError, target: Path | None) -> str:
-    where = target.parent if target is not None else "the output folder"
+    if target is None:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return translate(
+                "Downloads",
+                "The disk holding the output folder is full: free some space, then Retry.",
+            )
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return translate(
+                "Downloads",
+                "Kokoon Desktop may not write in the output folder: choose another output folder.",
+            )
+        return translate("Downloads", "Writing in the output folder failed: {reason}.").format(
+            reason=exc.strerror or exc
+        )
+    where = target.parent
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"The disk holding {where} is full: free some space, then Retry."
+        return translate(
+            "Downloads", "The disk holding {folder} is full: free some space, then Retry."
+        ).format(folder=where)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Kokoon Desktop may not write in {where}: choose another output folder."
-    return f"Writing in {where} failed: {exc.strerror or exc}."
+        return translate(
+            "Downloads", "Kokoon Desktop may not write in {folder}: choose another output folder."
+        ).format(folder=where)
+    return translate("Downloads", "Writing in {folder} failed: {reason}.").format(
+        folder=where, reason=exc.strerror or exc
+    )

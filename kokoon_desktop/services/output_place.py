@@ -18,6 +18,7 @@ import platformdirs
 
 from kokoon_desktop.api.transfer import partial_path
 from kokoon_desktop.core.output_naming import next_free_name
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "default_videos_folder",
@@ -27,7 +28,7 @@ __all__ = [
     "unique_output_path",
 ]
 
-SETTINGS_ADVICE = "choose another in Settings"
+SETTINGS_ADVICE = QT_TRANSLATE_NOOP("OutputPlace", "choose another in Settings")
 _READ_ONLY = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 
 
@@ -59,11 +60,15 @@ def folder_problem(folder: Path, *, create: bool, advice: str = SETTINGS_ADVICE)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            return f"The output folder {folder} could not be created: {_reason(exc)}."
+            return translate(
+                "OutputPlace", "The output folder {folder} could not be created: {reason}."
+            ).format(folder=folder, reason=_reason(exc))
     if not folder.exists():
-        return f"The output folder {folder} does not exist."
+        return translate("OutputPlace", "The output folder {folder} does not exist.").format(
+            folder=folder
+        )
     if not folder.is_dir():
-        return f"{folder} is not a folder."
+        return translate("OutputPlace", "{folder} is not a folder.").format(folder=folder)
     failure: OSError | None
     if os.access(folder, os.W_OK | os.X_OK):
         failure = probe_write(folder)
@@ -72,8 +77,12 @@ def folder_problem(folder: Path, *, create: bool, advice: str = SETTINGS_ADVICE)
     if failure is None:
         return None
     if failure.errno in _READ_ONLY:
-        return f"The output folder {folder} is read-only: {advice}."
-    return f"Files cannot be written in the output folder {folder}: {_reason(failure)}."
+        return translate(
+            "OutputPlace", "The output folder {folder} is read-only: {advice}."
+        ).format(folder=folder, advice=translate("OutputPlace", advice))
+    return translate(
+        "OutputPlace", "Files cannot be written in the output folder {folder}: {reason}."
+    ).format(folder=folder, reason=_reason(failure))
 
 
 def probe_write(folder: Path) -> OSError | None:

@@ -23,11 +23,14 @@ from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.api.models import Credit, CreditQuote
 from kokoon_desktop.core.enums import TaskType
 from kokoon_desktop.core.task_spec import TaskSpec
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from kokoon_desktop.services.observers import notify, report_exception
 
 log = logging.getLogger(__name__)
 
-PREVIEW_NOT_QUOTED = "The service quotes full tasks only: a preview's cost is not known in advance."
+PREVIEW_NOT_QUOTED = QT_TRANSLATE_NOOP(
+    "Quoter", "The service quotes full tasks only: a preview's cost is not known in advance."
+)
 
 
 @dataclass(frozen=True)
@@ -88,8 +91,13 @@ class Quoter:
             try:
                 credit = await self._client.get_credit()
             except KokoonError as exc:
-                return QuoteResult(spec, None, None, f"{PREVIEW_NOT_QUOTED} {exc.message}")
-            return QuoteResult(spec, None, credit.credit, PREVIEW_NOT_QUOTED)
+                said = translate(
+                    "Quoter",
+                    "The service quotes full tasks only: a preview's cost is not known in "
+                    "advance. {reason}",
+                ).format(reason=exc.message)
+                return QuoteResult(spec, None, None, said)
+            return QuoteResult(spec, None, credit.credit, translate("Quoter", PREVIEW_NOT_QUOTED))
         quote, balance = await asyncio.gather(
             self._client.quote(spec), self._client.get_credit(), return_exceptions=True
         )
@@ -136,5 +144,7 @@ def _result(
     if isinstance(quote, KokoonError):
         error = quote.message
     elif isinstance(balance, KokoonError):
-        error = f"The credit left is unknown: {balance.message}"
+        error = translate("Quoter", "The credit left is unknown: {reason}").format(
+            reason=balance.message
+        )
     return QuoteResult(spec, cost, left, error)

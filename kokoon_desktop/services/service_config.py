@@ -30,6 +30,7 @@ from enum import StrEnum
 
 from kokoon_desktop.core.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
 from kokoon_desktop.environment import ENV_API_URL, ENV_AUTH_SCHEME, ENV_TOKEN
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from kokoon_desktop.log import register_secret
 from kokoon_desktop.storage.settings import Settings
 from kokoon_desktop.storage.token_store import (
@@ -55,8 +56,9 @@ log = logging.getLogger(__name__)
 
 #: Said when a token is involved and no keychain works, in the app's words; keyring's own
 #: (technical) reason goes in the notice's "Why?".
-NO_KEYCHAIN_NOTICE = (
-    "This computer has no keychain the app can use: your token will be kept until you quit."
+NO_KEYCHAIN_NOTICE = QT_TRANSLATE_NOOP(
+    "ServiceConfig",
+    "This computer has no keychain the app can use: your token will be kept until you quit.",
 )
 
 
@@ -211,7 +213,9 @@ def resolve_service_config(
         # Only when a token is involved: without one (the demo) a missing keychain matters
         # to nobody, and the log has it.
         if found.source is Source.SESSION:
-            notices.append(Notice(NO_KEYCHAIN_NOTICE, found.keychain_problem))
+            notices.append(
+                Notice(translate("ServiceConfig", NO_KEYCHAIN_NOTICE), found.keychain_problem)
+            )
         elif found.keychain_problem is not None:
             log.info("no keychain to look a token up in: %s", found.keychain_problem)
     if token:

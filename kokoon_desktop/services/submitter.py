@@ -27,6 +27,7 @@ from kokoon_desktop.api.models import Credit, Task
 from kokoon_desktop.core import human
 from kokoon_desktop.core.enums import TaskType
 from kokoon_desktop.core.task_spec import TaskSpec
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from kokoon_desktop.services.observers import notify
 from kokoon_desktop.services.task_matching import (
     closeness,
@@ -45,8 +46,13 @@ from kokoon_desktop.storage.history import (
 
 log = logging.getLogger(__name__)
 
-INTERRUPTED_MESSAGE = "The app closed before the service answered: check on server."
-NOT_FOUND_MESSAGE = "Not found on the server: the task was not created. You can submit it again."
+# The messages a row keeps (in English here; translated for the user when written).
+INTERRUPTED_MESSAGE = QT_TRANSLATE_NOOP(
+    "Submitter", "The app closed before the service answered: check on server."
+)
+NOT_FOUND_MESSAGE = QT_TRANSLATE_NOOP(
+    "Submitter", "Not found on the server: the task was not created. You can submit it again."
+)
 
 #: Tasks per page when looking a task up, and how many pages at most (1,000 recent tasks).
 LOOKUP_PAGE_SIZE = 50
@@ -131,12 +137,18 @@ class Submitter:
             return self._history.mark_failed(entry.id, exc.message)
         except asyncio.CancelledError:
             # The app is closing mid-request: the request may have gone out.
-            notify(self._on_change, self._history.mark_unknown(entry.id, INTERRUPTED_MESSAGE))
+            notify(
+                self._on_change,
+                self._history.mark_unknown(entry.id, translate("Submitter", INTERRUPTED_MESSAGE)),
+            )
             raise
         except Exception:
             # A bug, not a service answer: the request may have gone out, so say unknown.
             entry = self._history.mark_unknown(
-                entry.id, "An unexpected error stopped the submission: check on server."
+                entry.id,
+                translate(
+                    "Submitter", "An unexpected error stopped the submission: check on server."
+                ),
             )
             notify(self._on_change, entry)
             raise
@@ -166,14 +178,17 @@ class Submitter:
         except (KokoonError, TimeoutError) as detail:
             log.info("could not learn the credit details: %s", detail)
         if needed is not None and left is not None:
-            return (
-                f"Not enough credit: this task needs {human.credit(needed)}, "
-                f"{human.credit(left)} left."
-            )
+            return translate(
+                "Submitter", "Not enough credit: this task needs {needed}, {left} left."
+            ).format(needed=human.credit(needed), left=human.credit(left))
         if needed is not None:
-            return f"Not enough credit: this task needs {human.credit(needed)}."
+            return translate("Submitter", "Not enough credit: this task needs {needed}.").format(
+                needed=human.credit(needed)
+            )
         if left is not None:
-            return f"Not enough credit for this task: {human.credit(left)} left."
+            return translate("Submitter", "Not enough credit for this task: {left} left.").format(
+                left=human.credit(left)
+            )
         return exc.message
 
     # --- outcome unknown -----------------------------------------------------------------
@@ -185,7 +200,9 @@ class Submitter:
         for entry in self._history.by_state(SubmissionState.SUBMITTING):
             if entry.id in busy:
                 continue  # sent by this run and still awaiting its answer
-            entry = self._history.mark_unknown(entry.id, INTERRUPTED_MESSAGE)
+            entry = self._history.mark_unknown(
+                entry.id, translate("Submitter", INTERRUPTED_MESSAGE)
+            )
             notify(self._on_change, entry)
             recovered.append(entry)
         return recovered
@@ -211,12 +228,16 @@ class Submitter:
         self._checking.add(entry_id)
         try:
             if entry.state is SubmissionState.SUBMITTING:
-                entry = self._history.mark_unknown(entry_id, INTERRUPTED_MESSAGE)
+                entry = self._history.mark_unknown(
+                    entry_id, translate("Submitter", INTERRUPTED_MESSAGE)
+                )
                 notify(self._on_change, entry)
             found = await self._find_on_server(entry)
             try:
                 if found is None:
-                    entry = self._history.mark_failed(entry_id, NOT_FOUND_MESSAGE)
+                    entry = self._history.mark_failed(
+                        entry_id, translate("Submitter", NOT_FOUND_MESSAGE)
+                    )
                 else:
                     log.info("history row %s is task %s", entry_id, found.tid)
                     entry = record_found(self._history, entry_id, found)

@@ -34,13 +34,16 @@ from kokoon_desktop.api.errors import (
 )
 from kokoon_desktop.api.models import Task
 from kokoon_desktop.core.enums import Step
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from kokoon_desktop.services.observers import notify, report_exception
 from kokoon_desktop.services.task_update import TaskUpdate
 from kokoon_desktop.storage.history import EntryNotFoundError, HistoryEntry, HistoryStore
 
 log = logging.getLogger(__name__)
 
-GONE_MESSAGE = "The service no longer knows this task (expired, or another account's)."
+GONE_MESSAGE = QT_TRANSLATE_NOOP(
+    "Tracker", "The service no longer knows this task (expired, or another account's)."
+)
 BACKOFF_FACTOR = 1.5
 #: While a task runs its progress moves: poll at least this many first delays apart.
 RUNNING_DELAY_FACTOR = 4.0
@@ -146,7 +149,7 @@ class TaskTracker:
                 self._stop_for_authentication(exc.message, entry_id)
                 return
             except NotFoundError:
-                self._record(entry, _not_followed(GONE_MESSAGE))
+                self._record(entry, _not_followed(translate("Tracker", GONE_MESSAGE)))
                 return
             except ValueError:
                 self._record(entry, _not_followed(f"{tid!r} is not a task ID."))
@@ -154,7 +157,7 @@ class TaskTracker:
             except RateLimitedError as exc:
                 delay = max(self._grow(delay), exc.retry_after or 0.0)
             except KokoonError as exc:
-                log.info("polling task %s failed (%s); trying again later", tid, exc.message)
+                log.info("polling task %s failed (%s); trying again later", tid, exc)
                 delay = self._grow(delay)
             else:
                 if body_wanted:

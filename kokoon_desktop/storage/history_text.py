@@ -20,6 +20,8 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
+
 __all__ = [
     "SEPARATOR",
     "STEP_LABELS",
@@ -30,30 +32,32 @@ __all__ = [
     "write_texts",
 ]
 
+# The labels are English here, as searches and sorting read them; the window translates them
+# where it shows them (the context "HistoryState").
 STEP_LABELS: Final = {
-    "ready": "Queued",
-    "preparing": "Preparing",
-    "prepared": "Prepared",
-    "running": "Running",
-    "done": "Done",
-    "error": "Error",
-    "cancel": "Cancelled",
-    "unknown": "Unknown",
+    "ready": QT_TRANSLATE_NOOP("HistoryState", "Queued"),
+    "preparing": QT_TRANSLATE_NOOP("HistoryState", "Preparing"),
+    "prepared": QT_TRANSLATE_NOOP("HistoryState", "Prepared"),
+    "running": QT_TRANSLATE_NOOP("HistoryState", "Running"),
+    "done": QT_TRANSLATE_NOOP("HistoryState", "Done"),
+    "error": QT_TRANSLATE_NOOP("HistoryState", "Error"),
+    "cancel": QT_TRANSLATE_NOOP("HistoryState", "Cancelled"),
+    "unknown": QT_TRANSLATE_NOOP("HistoryState", "Unknown"),
 }
-UNKNOWN_LABEL: Final = "Unknown — check on server"
+UNKNOWN_LABEL: Final = QT_TRANSLATE_NOOP("HistoryState", "Unknown — check on server")
 
 
 def state_label(state: str, step: str | None) -> str:
     """The State column: where a row stands, in words (``state`` as stored, ``step`` raw)."""
     if state == "submitting":
-        return "Submitting…"
+        return QT_TRANSLATE_NOOP("HistoryState", "Submitting…")
     if state == "failed":
-        return "Failed"
+        return QT_TRANSLATE_NOOP("HistoryState", "Failed")
     if state != "submitted":
         # "unknown", or a state this version does not know (read as unknown, see history.py).
         return UNKNOWN_LABEL
     if step is None:
-        return "Submitted"
+        return QT_TRANSLATE_NOOP("HistoryState", "Submitted")
     return STEP_LABELS.get(step, step)
 
 
