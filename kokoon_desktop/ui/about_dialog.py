@@ -23,14 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from kokoon_desktop import __version__
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
 from kokoon_desktop.resources import is_frozen, resource
 
 __all__ = ["AboutDialog", "licence_files", "versions"]
 
-LICENCE_SUMMARY = (
+LICENCE_SUMMARY = QT_TRANSLATE_NOOP(
+    "AboutDialog",
     "Kokoon Desktop is free software: you can redistribute it and modify it under the terms of "
     "the GNU General Public License, version 3 or (at your option) any later version. It comes "
-    "with no warranty. The components it includes keep their own licences, listed below."
+    "with no warranty. The components it includes keep their own licences, listed below.",
 )
 
 #: The distributions whose versions a bug report needs, by the name shown.
@@ -43,7 +45,8 @@ _COMPONENTS = {
 
 
 def versions() -> list[tuple[str, str]]:
-    """(component, version) of the app, Python, Qt and the libraries that matter."""
+    """(component, version) of the app, Python, Qt and the libraries that matter; in English
+    whatever the interface's language, as bug reports want them."""
     found = [
         ("Kokoon Desktop", __version__),
         ("Python", platform.python_version()),
@@ -77,15 +80,17 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("about_dialog")
-        self.setWindowTitle("About Kokoon Desktop")
+        self.setWindowTitle(self.tr("About Kokoon Desktop"))
         self.resize(620, 480)
 
         heading = QLabel(f"<h2>Kokoon Desktop {__version__}</h2>")
         heading.setObjectName("about_heading")
         heading.setTextFormat(Qt.TextFormat.RichText)
         blurb = QLabel(
-            "Cloud video super-resolution for editors: drop a clip, trim it, and get it back "
-            "upscaled next to your edit."
+            self.tr(
+                "Cloud video super-resolution for editors: drop a clip, trim it, and get it "
+                "back upscaled next to your edit."
+            )
         )
         blurb.setWordWrap(True)
 
@@ -93,30 +98,30 @@ class AboutDialog(QDialog):
             "\n".join(f"{name}: {version}" for name, version in versions())
         )
         self.versions_text.setObjectName("about_versions")
-        self.versions_text.setAccessibleName("Versions")
+        self.versions_text.setAccessibleName(self.tr("Versions"))
         self.versions_text.setReadOnly(True)
 
         licences = QWidget()
         licences_layout = QVBoxLayout(licences)
-        summary = QLabel(LICENCE_SUMMARY)
+        summary = QLabel(self.tr(LICENCE_SUMMARY))
         summary.setWordWrap(True)
         licences_layout.addWidget(summary)
         files = licence_files()
         self.licence_text = QPlainTextEdit(
             "\n\n".join(path.read_text(encoding="utf-8", errors="replace") for path in files)
-            or "The licence files were not found beside the application."
+            or self.tr("The licence files were not found beside the application.")
         )
         self.licence_text.setObjectName("about_licences")
-        self.licence_text.setAccessibleName("Licences")
+        self.licence_text.setAccessibleName(self.tr("Licences"))
         self.licence_text.setReadOnly(True)
         licences_layout.addWidget(self.licence_text, 1)
 
         tabs = QTabWidget()
-        tabs.addTab(self.versions_text, "Versions")
-        tabs.addTab(licences, "Licences")
+        tabs.addTab(self.versions_text, self.tr("Versions"))
+        tabs.addTab(licences, self.tr("Licences"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        copy = buttons.addButton("Copy versions", QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(self.tr("Copy versions"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.setObjectName("copy_versions")
         copy.clicked.connect(self._copy_versions)
 

@@ -30,13 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from kokoon_desktop import __version__
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
 from kokoon_desktop.log import Redact
 from kokoon_desktop.ui.style import ToneLabel, scaled_font
 
-HEADLINE = "Something went wrong in Kokoon Desktop."
-REASSURANCE = (
+HEADLINE = QT_TRANSLATE_NOOP("CrashDialog", "Something went wrong in Kokoon Desktop.")
+REASSURANCE = QT_TRANSLATE_NOOP(
+    "CrashDialog",
     "Your work is safe: submissions are saved before they are sent. You can keep working. "
-    "If this happens again, copy the report and send it to support."
+    "If this happens again, copy the report and send it to support.",
 )
 
 
@@ -48,7 +50,8 @@ def build_report(
     redact: Redact,
     when: datetime | None = None,
 ) -> str:
-    """The plain-text report: versions, platform, time and the traceback, redacted."""
+    """The plain-text report: versions, platform, time and the traceback, redacted (in English,
+    whatever the interface's language: it is for support)."""
     moment = (when or datetime.now(UTC)).isoformat(timespec="seconds")
     lines = [
         f"Kokoon Desktop {__version__}",
@@ -76,7 +79,7 @@ class CrashDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("crash_dialog")
-        self.setWindowTitle("Kokoon Desktop — unexpected error")
+        self.setWindowTitle(self.tr("Kokoon Desktop — unexpected error"))
         self.setModal(False)
         self._reports: list[str] = []
 
@@ -86,16 +89,16 @@ class CrashDialog(QDialog):
         )
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
 
-        self.headline = QLabel(HEADLINE)
+        self.headline = QLabel(self.tr(HEADLINE))
         self.headline.setObjectName("crash_headline")
         self.headline.setFont(scaled_font(self.headline, 1.25, bold=True))
         self.headline.setWordWrap(True)
-        self.explanation = QLabel(REASSURANCE)
+        self.explanation = QLabel(self.tr(REASSURANCE))
         self.explanation.setObjectName("crash_explanation")
         self.explanation.setWordWrap(True)
         self.summary = ToneLabel(tone="muted")
         self.summary.setObjectName("crash_summary")
-        self.summary.setAccessibleName("What failed")
+        self.summary.setAccessibleName(self.tr("What failed"))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -111,8 +114,8 @@ class CrashDialog(QDialog):
 
         self.toggle_report = QToolButton()
         self.toggle_report.setObjectName("crash_show_report")
-        self.toggle_report.setAccessibleName("Show report")
-        self.toggle_report.setText("Show report")
+        self.toggle_report.setAccessibleName(self.tr("Show report"))
+        self.toggle_report.setText(self.tr("Show report"))
         self.toggle_report.setAutoRaise(True)
         self.toggle_report.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle_report.setArrowType(Qt.ArrowType.RightArrow)
@@ -120,7 +123,7 @@ class CrashDialog(QDialog):
 
         self.report_view = QPlainTextEdit()
         self.report_view.setObjectName("crash_report")
-        self.report_view.setAccessibleName("Report")
+        self.report_view.setAccessibleName(self.tr("Report"))
         self.report_view.setReadOnly(True)
         self.report_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -134,20 +137,22 @@ class CrashDialog(QDialog):
         self.log_note.setWordWrap(True)
         self.log_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if log_file is not None:
-            self.log_note.setText(f"The report is also written to the log file:\n{log_file}")
+            self.log_note.setText(
+                self.tr("The report is also written to the log file:\n{path}").format(path=log_file)
+            )
         else:
             self.log_note.hide()
 
         self.copied_note = ToneLabel(tone="success")
         self.copied_note.setObjectName("crash_copied")
 
-        self.copy_button = QPushButton("Copy report")
+        self.copy_button = QPushButton(self.tr("Copy report"))
         self.copy_button.setObjectName("crash_copy")
-        self.copy_button.setAccessibleName("Copy report")
+        self.copy_button.setAccessibleName(self.tr("Copy report"))
         self.copy_button.clicked.connect(self.copy_report)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("crash_close")
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.setDefault(True)
         self.close_button.clicked.connect(self.accept)
 
@@ -182,8 +187,10 @@ class CrashDialog(QDialog):
         if count == 1:
             self.summary.setText(summary)
         else:
-            self.headline.setText(f"{count} errors occurred in Kokoon Desktop.")
-            self.summary.setText(f"Latest: {summary}")
+            self.headline.setText(
+                self.tr("{count} errors occurred in Kokoon Desktop.").format(count=count)
+            )
+            self.summary.setText(self.tr("Latest: {summary}").format(summary=summary))
         self.report_view.setPlainText(self.report())
         self.copied_note.clear()
 
@@ -192,7 +199,7 @@ class CrashDialog(QDialog):
         self.toggle_report.setArrowType(
             Qt.ArrowType.DownArrow if visible else Qt.ArrowType.RightArrow
         )
-        label = "Hide report" if visible else "Show report"
+        label = self.tr("Hide report") if visible else self.tr("Show report")
         self.toggle_report.setText(label)
         self.toggle_report.setAccessibleName(label)
         self._fit_height()
@@ -214,4 +221,4 @@ class CrashDialog(QDialog):
 
     def copy_report(self) -> None:
         QGuiApplication.clipboard().setText(self.report())
-        self.copied_note.setText("Copied to the clipboard.")
+        self.copied_note.setText(self.tr("Copied to the clipboard."))

@@ -120,15 +120,20 @@ class ResultNotifier(QObject):
         if not batch:
             return
         self._shown = [entry_id for entry_id, _ in batch]
-        title = "1 result downloaded" if len(batch) == 1 else f"{len(batch)} results downloaded"
-        body = batch[0][1] if len(batch) == 1 else ", ".join(name for _, name in batch[:3])
-        if len(batch) > 3:
-            body += f" and {len(batch) - 3} more"
+        count = len(batch)
+        title = (
+            self.tr("1 result downloaded")
+            if count == 1
+            else self.tr("{count} results downloaded").format(count=count)
+        )
+        body = batch[0][1] if count == 1 else ", ".join(name for _, name in batch[:3])
+        if count > 3:
+            body = self.tr("{names} and {count} more").format(names=body, count=count - 3)
         tray = self._tray
         if tray is not None and tray.isVisible() and tray.supportsMessages():
             tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 8000)
         else:
-            self._fallback(f"{title}: {body}")
+            self._fallback(self.tr("{title}: {body}").format(title=title, body=body))
 
     def _clicked(self) -> None:
         self.activated.emit(list(self._shown))

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -34,8 +35,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from kokoon_desktop.core import human
+from kokoon_desktop.core.human import percent
 from kokoon_desktop.core.time_entry import TimeUnit, format_position
 from kokoon_desktop.core.timecode import FrameRate, format_ms, ms_to_frames
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
 from kokoon_desktop.storage.history import HistoryEntry, HistoryOrder, HistoryStore, ResultState
 from kokoon_desktop.storage.history_text import state_label
 
@@ -44,18 +47,19 @@ if TYPE_CHECKING:
 
 _Index = QModelIndex | QPersistentModelIndex
 
+#: The columns' headings in English (translated where shown).
 COLUMNS = (
-    "When",
-    "Source",
-    "Type",
-    "Category",
-    "Range",
-    "Output",
-    "State",
-    "Progress",
-    "Result",
-    "Task ID",
-    "Output video",
+    QT_TRANSLATE_NOOP("HistoryTableModel", "When"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Source"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Type"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Category"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Range"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Output"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "State"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Progress"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Result"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Task ID"),
+    QT_TRANSLATE_NOOP("HistoryTableModel", "Output video"),
 )
 WHEN, SOURCE, TYPE, CATEGORY, RANGE, OUTPUT, STATE, PROGRESS, RESULT, TASK_ID, OUTPUT_VID = range(
     11
@@ -72,26 +76,36 @@ CACHED_ENTRIES = 2000
 
 
 def state_text(entry: HistoryEntry) -> str:
-    return state_label(entry.state.value, entry.step)
+    """The State column in the interface's language (the store keeps the English labels, which
+    searches and sorting read)."""
+    return QCoreApplication.translate("HistoryState", state_label(entry.state.value, entry.step))
 
 
 def range_text(entry: HistoryEntry, unit: TimeUnit = TimeUnit.MILLISECONDS) -> str:
     """The task's range in the range panel's unit: timecode and frames need the source's
     frame rate, recorded with the task (tasks made elsewhere, without it, stay in ms)."""
     if entry.start_pos == 0 and entry.duration == 0:
-        return "Whole file"
+        return QCoreApplication.translate("HistoryTableModel", "Whole file")
+    to_end = QCoreApplication.translate("HistoryTableModel", "{start} – end")
     rate = _rate(entry.source_fps) if unit is not TimeUnit.MILLISECONDS else None
     if rate is None:
         start = format_ms(entry.start_pos)
-        end = format_ms(entry.start_pos + entry.duration) if entry.duration else "end"
-        return f"{start} – {end}"
+        if not entry.duration:
+            return to_end.format(start=start)
+        return f"{start} – {format_ms(entry.start_pos + entry.duration)}"
     first = ms_to_frames(entry.start_pos, rate)
     start = format_position(first, rate, unit)
     if not entry.duration:
-        return f"{start} – end"
+        return to_end.format(start=start)
     # As the panel shows Out: the range's last frame.
     last = max(first, ms_to_frames(entry.start_pos + entry.duration, rate) - 1)
     return f"{start} – {format_position(last, rate, unit)}"
+
+
+def category_label(category: str) -> str:
+    """A category as the form's Category list names it (and translates it)."""
+    english = category.capitalize() if category != "cg" else "CG"
+    return QCoreApplication.translate("TaskForm", english)
 
 
 def _rate(fps: str | None) -> FrameRate | None:
@@ -138,31 +152,49 @@ def result_text(
         return ""
     state = entry.result_state
     if state is ResultState.DOWNLOADED:
-        return "Downloaded" if file_exists else "Missing (moved or deleted)"
+        return (
+            QCoreApplication.translate("HistoryTableModel", "Downloaded")
+            if file_exists
+            else QCoreApplication.translate("HistoryTableModel", "Missing (moved or deleted)")
+        )
     if state in (ResultState.QUEUED, ResultState.DOWNLOADING):
         if progress is None:
-            return "Waiting to download" if state is ResultState.QUEUED else "Downloading…"
+            return (
+                QCoreApplication.translate("HistoryTableModel", "Waiting to download")
+                if state is ResultState.QUEUED
+                else QCoreApplication.translate("HistoryTableModel", "Downloading…")
+            )
         fraction = progress.fraction
-        parts = ["Downloading", f"{fraction:.0%}" if fraction is not None else ""]
+        text = (
+            QCoreApplication.translate("HistoryTableModel", "Downloading")
+            if fraction is None
+            else QCoreApplication.translate("HistoryTableModel", "Downloading {percent}").format(
+                percent=percent(fraction)
+            )
+        )
         if progress.bytes_per_s:
-            parts.append(f"· {human.file_size(round(progress.bytes_per_s))}/s")
-        return " ".join(part for part in parts if part)
+            text = QCoreApplication.translate("HistoryTableModel", "{progress} · {speed}/s").format(
+                progress=text, speed=human.file_size(round(progress.bytes_per_s))
+            )
+        return text
     if state is ResultState.FAILED:
-        return "Download failed — Retry"
+        return QCoreApplication.translate("HistoryTableModel", "Download failed — Retry")
     expires = entry.expires
     moment = now or datetime.now(UTC)
     if expires is not None and expires < moment:
-        return "Expired"
+        return QCoreApplication.translate("HistoryTableModel", "Expired")
     if expires is not None and expires <= moment + EXPIRY_WARNING:
-        return f"Not downloaded · expires in {human.duration_between(moment, expires)}"
-    return "Not downloaded"
+        return QCoreApplication.translate(
+            "HistoryTableModel", "Not downloaded · expires in {left}"
+        ).format(left=human.duration_between(moment, expires))
+    return QCoreApplication.translate("HistoryTableModel", "Not downloaded")
 
 
 def progress_text(entry: HistoryEntry) -> str:
     if entry.step == "done":
-        return "100%"
+        return percent(1)
     if entry.progress is not None:
-        return f"{entry.progress:.0%}"
+        return percent(entry.progress)
     return ""
 
 
@@ -172,11 +204,19 @@ def cell_text(entry: HistoryEntry, column: int, unit: TimeUnit = TimeUnit.MILLIS
             return human.local_time(entry.created_at)
         case 1:
             name = entry.source_name or entry.vid
-            return f"{name} · from the account" if entry.from_account else name
+            if entry.from_account:
+                return QCoreApplication.translate(
+                    "HistoryTableModel", "{name} · from the account"
+                ).format(name=name)
+            return name
         case 2:
-            return "Preview" if entry.task_type == "SR_PREVIEW" else "Full"
+            return (
+                QCoreApplication.translate("HistoryTableModel", "Preview")
+                if entry.task_type == "SR_PREVIEW"
+                else QCoreApplication.translate("HistoryTableModel", "Full")
+            )
         case 3:
-            return entry.category.capitalize() if entry.category != "cg" else "CG"
+            return category_label(entry.category)
         case 4:
             return range_text(entry, unit)
         case 5:
@@ -348,7 +388,7 @@ class HistoryTableModel(QAbstractTableModel):
             return
         self._time_unit = unit
         if self.rowCount():
-            column = COLUMNS.index("Range")
+            column = RANGE
             self.dataChanged.emit(
                 self.index(0, column),
                 self.index(self.rowCount() - 1, column),
@@ -453,7 +493,7 @@ class HistoryTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -527,10 +567,12 @@ class HistoryTableModel(QAbstractTableModel):
                 return f"{entry.result_path}{note}"
             expires = entry.expires
             if expires is not None and entry.is_done:
-                return f"The result expires on the service {human.local_time(expires)}."
+                return self.tr("The result expires on the service {date}.").format(
+                    date=human.local_time(expires)
+                )
             return None
         if column == STATE and entry.message:
             return entry.message
         if column == SOURCE:
-            return f"Video {entry.vid}"
+            return self.tr("Video {vid}").format(vid=entry.vid)
         return None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kokoon_desktop.core.endpoint import AuthScheme
 from kokoon_desktop.core.enums import TaskType
+from kokoon_desktop.core.human import percent
 from kokoon_desktop.core.timecode import format_ms
 from kokoon_desktop.storage.history import HistoryEntry, ResultState, SubmissionState
 from kokoon_desktop.ui.history_model import (
@@ -61,7 +62,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.rect = option.rect.adjusted(3, 4, -3, -4)
         bar.minimum, bar.maximum = 0, 1000
         bar.progress = round(float(fraction) * 1000)
-        bar.text = f"{float(fraction):.0%}"
+        bar.text = percent(float(fraction))
         bar.textVisible = True
         bar.palette = option.palette
         bar.state = option.state
@@ -90,7 +91,7 @@ class HistoryPane(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("history_search")
-        self.search.setAccessibleName("Search history")
+        self.search.setAccessibleName(self.tr("Search history"))
         self.search.setPlaceholderText(self.tr("Search by name, ID, state…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(model.set_filter_text)
@@ -99,7 +100,7 @@ class HistoryPane(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("history")
-        self.table.setAccessibleName("History")
+        self.table.setAccessibleName(self.tr("History"))
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -172,18 +173,28 @@ class HistoryPane(QWidget):
 
     def _make_actions(self) -> dict[str, QAction]:
         specs = [
-            ("copy_tid", "Copy task ID", QKeySequence.StandardKey.Copy, self._copy_tid),
-            ("copy_in_vid", "Copy input video ID", None, self._copy_in_vid),
-            ("copy_out_vid", "Copy output video ID", None, self._copy_out_vid),
-            ("copy_json", "Copy request as JSON", None, self._copy_json),
-            ("copy_curl", "Copy as curl command", None, self._copy_curl),
-            ("download", "Download result", QKeySequence("Ctrl+D"), self._download),
-            ("open", "Open result", QKeySequence("Ctrl+Shift+O"), self._open),
-            ("reveal", "Reveal in folder", QKeySequence("Ctrl+Shift+R"), self._reveal),
-            ("compare", "Compare with source", QKeySequence("Ctrl+Shift+C"), self._compare),
-            ("resubmit", "Edit and resubmit", QKeySequence("Ctrl+E"), self._resubmit),
-            ("check", "Check on server", None, self._check),
-            ("remove", "Remove from history", QKeySequence.StandardKey.Delete, self._remove),
+            ("copy_tid", self.tr("Copy task ID"), QKeySequence.StandardKey.Copy, self._copy_tid),
+            ("copy_in_vid", self.tr("Copy input video ID"), None, self._copy_in_vid),
+            ("copy_out_vid", self.tr("Copy output video ID"), None, self._copy_out_vid),
+            ("copy_json", self.tr("Copy request as JSON"), None, self._copy_json),
+            ("copy_curl", self.tr("Copy as curl command"), None, self._copy_curl),
+            ("download", self.tr("Download result"), QKeySequence("Ctrl+D"), self._download),
+            ("open", self.tr("Open result"), QKeySequence("Ctrl+Shift+O"), self._open),
+            ("reveal", self.tr("Reveal in folder"), QKeySequence("Ctrl+Shift+R"), self._reveal),
+            (
+                "compare",
+                self.tr("Compare with source"),
+                QKeySequence("Ctrl+Shift+C"),
+                self._compare,
+            ),
+            ("resubmit", self.tr("Edit and resubmit"), QKeySequence("Ctrl+E"), self._resubmit),
+            ("check", self.tr("Check on server"), None, self._check),
+            (
+                "remove",
+                self.tr("Remove from history"),
+                QKeySequence.StandardKey.Delete,
+                self._remove,
+            ),
         ]
         actions: dict[str, QAction] = {}
         for name, text, shortcut, slot in specs:
@@ -292,7 +303,9 @@ class HistoryPane(QWidget):
         )
         self._actions["download"].setEnabled(any(e.is_done for e in entries))
         failed = any(e.result_state is ResultState.FAILED for e in entries)
-        self._actions["download"].setText("Retry download" if failed else "Download result")
+        self._actions["download"].setText(
+            self.tr("Retry download") if failed else self.tr("Download result")
+        )
         has_file = entry is not None and self.model.downloaded_file(entry) is not None
         self._actions["open"].setEnabled(has_file)
         self._actions["reveal"].setEnabled(has_file)
@@ -316,7 +329,11 @@ class HistoryPane(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.entry_count()
-        self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
+        self.count_label.setText(
+            self.tr("{shown} of {total}").format(shown=shown, total=total)
+            if shown != total
+            else str(total)
+        )
 
     def _menu_at(self, point: QPoint) -> None:
         index = self.table.indexAt(point)

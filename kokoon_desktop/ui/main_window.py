@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
 from kokoon_desktop.storage.history import HistoryStore
 from kokoon_desktop.storage.settings import Settings, SettingsStore
 from kokoon_desktop.ui.flows.session_host import SessionHost
@@ -68,7 +69,7 @@ DEMO_BADGE_STYLE = (
     " font-weight: 600; }"
 )
 #: Said on Submit and the other actions that need the service until the session is open.
-CONNECTING_TIP = "Connecting to the service…"
+CONNECTING_TIP = QT_TRANSLATE_NOOP("MainWindow", "Connecting to the service…")
 
 
 def _b64(data: QByteArray) -> str:
@@ -294,7 +295,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_toolbar(self) -> None:
-        toolbar = self.toolbar = QToolBar("Main")
+        toolbar = self.toolbar = QToolBar(self.tr("Main"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -340,12 +341,12 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         self.service_badge = QLabel()
         self.service_badge.setObjectName("service_badge")
-        self.service_badge.setAccessibleName("Service")
+        self.service_badge.setAccessibleName(self.tr("Service"))
         self.sign_in_button = QToolButton()
-        self.sign_in_button.setText("Sign in…")
+        self.sign_in_button.setText(self.tr("Sign in…"))
         self.sign_in_button.setAutoRaise(True)  # a menu bar's height: a flat button
         self.sign_in_button.setObjectName("sign_in")
-        self.sign_in_button.setAccessibleName("Sign in with an API token")
+        self.sign_in_button.setAccessibleName(self.tr("Sign in with an API token"))
         self._badge_box = QWidget()
         badge_layout = QHBoxLayout(self._badge_box)
         badge_layout.setContentsMargins(0, 0, 6, 0)
@@ -390,19 +391,19 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.activity_label = QLabel()
         self.activity_label.setObjectName("activity")
-        self.credit_label = QLabel("Credit: …")
+        self.credit_label = QLabel(self.tr("Credit: …"))
         self.credit_label.setObjectName("credit")
-        self.credit_label.setAccessibleName("Credit left")
+        self.credit_label.setAccessibleName(self.tr("Credit left"))
         self.service_label = QLabel()
         self.service_label.setObjectName("service")
         self.upload_progress = QProgressBar()
         self.upload_progress.setObjectName("upload_progress")
-        self.upload_progress.setAccessibleName("Upload progress")
+        self.upload_progress.setAccessibleName(self.tr("Upload progress"))
         self.upload_progress.setMaximumWidth(220)
         self.upload_progress.setRange(0, 1000)
-        self.cancel_upload_button = QPushButton("Cancel upload")
+        self.cancel_upload_button = QPushButton(self.tr("Cancel upload"))
         self.cancel_upload_button.setObjectName("cancel_upload")
-        self.cancel_upload_button.setAccessibleName("Cancel the upload")
+        self.cancel_upload_button.setAccessibleName(self.tr("Cancel the upload"))
         self.statusBar().addPermanentWidget(self.upload_progress)
         self.statusBar().addPermanentWidget(self.cancel_upload_button)
         self.upload_progress.hide()
@@ -426,7 +427,7 @@ class MainWindow(QMainWindow):
 
     def _set_connected(self, connected: bool) -> None:
         """Until a click can act, the controls that need the service say why they wait."""
-        self.form.set_connected(connected, CONNECTING_TIP)
+        self.form.set_connected(connected, self.tr(CONNECTING_TIP))
         for action in (self.upload_action, self.refresh_action):
             action.setEnabled(connected)
 
@@ -436,25 +437,29 @@ class MainWindow(QMainWindow):
         self.service_badge.setText(connection.label)
         self.service_badge.setStyleSheet(DEMO_BADGE_STYLE if connection.is_demo else "")
         self.service_badge.setToolTip(
-            "Demo mode: the built-in simulator answers; nothing is sent to the real service "
-            "and nothing is charged."
+            self.tr(
+                "Demo mode: the built-in simulator answers; nothing is sent to the real service "
+                "and nothing is charged."
+            )
             if connection.is_demo
-            else f"Connected to {connection.client.base_url}"
+            else self.tr("Connected to {url}").format(url=connection.client.base_url)
         )
         self.sign_in_button.setVisible(connection.is_demo)
         # The corner is laid out when it is set: again, now that its words are known.
         if not self.menuBar().isNativeMenuBar():
             self.menuBar().setCornerWidget(self._badge_box, Qt.Corner.TopRightCorner)
         self.service_label.setText(
-            "Simulator" if connection.is_demo else connection.client.base_url
+            self.tr("Simulator") if connection.is_demo else connection.client.base_url
         )
         # The platform adds the application's name ("Demo — Kokoon Desktop" on screen), unless
         # the title ends with it already: then nothing is doubled anywhere.
-        self.setWindowTitle("Demo — Kokoon Desktop" if connection.is_demo else "Kokoon Desktop")
+        self.setWindowTitle(
+            self.tr("Demo — Kokoon Desktop") if connection.is_demo else "Kokoon Desktop"
+        )
         self.history_pane.base_url = connection.client.base_url
         self.history_pane.auth_scheme = connection.client.auth_scheme
         for notice in connection.notices:
-            self.messages.info(notice.text, details=notice.why, details_label="Why?")
+            self.messages.info(notice.text, details=notice.why, details_label=self.tr("Why?"))
         self.history_model.set_store(self.history_store)
         for entry in live.submitter.recover_interrupted():
             self.history_model.upsert(entry)
@@ -545,7 +550,7 @@ class MainWindow(QMainWindow):
         screen (a laptop undocked from a large monitor gets the default layout instead)."""
         if self._settings.load_problems:
             self.messages.warning(
-                "Some settings could not be used and are back to their defaults.",
+                self.tr("Some settings could not be used and are back to their defaults."),
                 details="\n".join(self._settings.load_problems),
             )
         header = self.history_pane.table.horizontalHeader()

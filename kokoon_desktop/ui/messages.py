@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QEnterEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -69,8 +69,8 @@ class Message:
     level: Level
     text: str
     details: str | None = None
-    #: The words on the button that shows the details ("Why?" for a reason).
-    details_label: str = "Details"
+    #: The words on the button that shows the details ("Why?" for a reason); None: "Details".
+    details_label: str | None = None
     time: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
@@ -84,7 +84,7 @@ class MessageCenter(QObject):
         self._history: deque[Message] = deque(maxlen=HISTORY_SIZE)
 
     def info(
-        self, text: str, details: str | None = None, details_label: str = "Details"
+        self, text: str, details: str | None = None, details_label: str | None = None
     ) -> Message:
         return self.post(Message(Level.INFO, text, details, details_label))
 
@@ -107,6 +107,18 @@ class MessageCenter(QObject):
 
 
 _ICON_SIZE = 20
+
+
+def _described(level: Level, text: str) -> str:
+    """What a screen reader says of a message: its level, then its words."""
+    levels = {
+        Level.INFO: QCoreApplication.translate("Message", "info"),
+        Level.WARNING: QCoreApplication.translate("Message", "warning"),
+        Level.ERROR: QCoreApplication.translate("Message", "error"),
+    }
+    return QCoreApplication.translate("Message", "{level}: {text}").format(
+        level=levels[level], text=text
+    )
 
 
 def _standard_icon(widget: QWidget, level: Level | None) -> QIcon:
@@ -146,7 +158,7 @@ class NotificationBar(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("notification_bar")
-        self.setAccessibleName("Notification")
+        self.setAccessibleName(self.tr("Notification"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._status_bar = status_bar
         self._current: Message | None = None
@@ -157,29 +169,29 @@ class NotificationBar(QWidget):
 
         self.text_label = QLabel()
         self.text_label.setObjectName("notification_text")
-        self.text_label.setAccessibleName("Message")
+        self.text_label.setAccessibleName(self.tr("Message"))
         self.text_label.setWordWrap(True)
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
         self.details_button = QToolButton()
         self.details_button.setObjectName("notification_details")
-        self.details_button.setAccessibleName("Show details")
-        self.details_button.setText("Details")
+        self.details_button.setAccessibleName(self.tr("Show details"))
+        self.details_button.setText(self.tr("Details"))
         self.details_button.setCheckable(True)
         self.details_button.setAutoRaise(True)
         self.details_button.toggled.connect(self._toggle_details)
 
         self.close_button = QToolButton()
         self.close_button.setObjectName("notification_close")
-        self.close_button.setAccessibleName("Dismiss message")
-        self.close_button.setToolTip("Dismiss")
+        self.close_button.setAccessibleName(self.tr("Dismiss message"))
+        self.close_button.setToolTip(self.tr("Dismiss"))
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.dismiss)  # its icon comes with the first message
 
         self.details_view = QPlainTextEdit()
         self.details_view.setObjectName("notification_details_text")
-        self.details_view.setAccessibleName("Message details")
+        self.details_view.setAccessibleName(self.tr("Message details"))
         self.details_view.setReadOnly(True)
         self.details_view.setFont(scaled_font(self.details_view, 0.95))
         self.details_view.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
@@ -218,12 +230,12 @@ class NotificationBar(QWidget):
             return  # keep the more important message in view; the status bar has this one
         self._current = message
         self.text_label.setText(message.text)
-        self.setAccessibleDescription(f"{message.level.value}: {message.text}")
+        self.setAccessibleDescription(_described(message.level, message.text))
         if self.close_button.icon().isNull():
             self.close_button.setIcon(_standard_icon(self, None))
         self._icon.setPixmap(_standard_icon(self, message.level).pixmap(_ICON_SIZE, _ICON_SIZE))
         self.details_view.setPlainText(message.details or "")
-        self.details_button.setText(message.details_label)
+        self.details_button.setText(message.details_label or self.tr("Details"))
         self.details_button.setVisible(bool(message.details))
         self.details_button.setChecked(False)
         self.details_view.hide()
@@ -244,7 +256,9 @@ class NotificationBar(QWidget):
 
     def _toggle_details(self, shown: bool) -> None:
         self.details_view.setVisible(shown)
-        self.details_button.setAccessibleName("Hide details" if shown else "Show details")
+        self.details_button.setAccessibleName(
+            self.tr("Hide details") if shown else self.tr("Show details")
+        )
         if shown:
             self._hide_timer.stop()  # someone is reading
 
@@ -288,8 +302,8 @@ class Notice(QWidget):
         # The technical reason, on request: "Why?" shows it under the plain words.
         self.why_button = QToolButton()
         self.why_button.setObjectName("notice_why")
-        self.why_button.setText("Why?")
-        self.why_button.setAccessibleName("Why?")
+        self.why_button.setText(self.tr("Why?"))
+        self.why_button.setAccessibleName(self.tr("Why?"))
         self.why_button.setCheckable(True)
         self.why_button.setAutoRaise(True)
         self.why_label = QLabel()
@@ -329,7 +343,7 @@ class Notice(QWidget):
         self.why_button.setChecked(False)
         self.why_button.setVisible(bool(why))
         self.why_label.hide()
-        self.setAccessibleDescription(f"{level.value}: {text}")
+        self.setAccessibleDescription(_described(level, text))
         self._icon.setPixmap(_standard_icon(self, level).pixmap(_ICON_SIZE, _ICON_SIZE))
         self.show()
         self.update()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from enum import Enum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +39,7 @@ from kokoon_desktop.core.time_entry import (
 )
 from kokoon_desktop.core.timecode import FrameRate, format_ms, frames_to_ms
 from kokoon_desktop.core.timeline import Marks
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
 from kokoon_desktop.storage.settings import SettingsStore
 from kokoon_desktop.ui.field_message import FieldMessage
 
@@ -46,13 +47,17 @@ log = logging.getLogger(__name__)
 
 #: Wide enough for the longest text a field shows: a timecode with three-digit frames.
 _FIELD_SAMPLE = "00:00:00:000"
-_NO_RATE = "The source's frame rate is not known, so times are in milliseconds."
+_NO_RATE = QT_TRANSLATE_NOOP(
+    "RangePanel", "The source's frame rate is not known, so times are in milliseconds."
+)
 
 
 class _Which(Enum):
-    IN = "In"
-    OUT = "Out"
-    DURATION = "Duration"
+    """The fields, valued by their English labels (translated where shown)."""
+
+    IN = QT_TRANSLATE_NOOP("RangePanel", "In")
+    OUT = QT_TRANSLATE_NOOP("RangePanel", "Out")
+    DURATION = QT_TRANSLATE_NOOP("RangePanel", "Duration")
 
 
 class _Arrangement(Enum):
@@ -102,9 +107,9 @@ class RangePanel(QWidget):
         self._rule_problems: dict[_Which, str] = {}
         self._updating = False
 
-        self.in_point = self._field("in_point", "In")
-        self.out_point = self._field("out_point", "Out")
-        self.duration = self._field("duration", "Duration")
+        self.in_point = self._field("in_point", self.tr("In"))
+        self.out_point = self._field("out_point", self.tr("Out"))
+        self.duration = self._field("duration", self.tr("Duration"))
         self._fields = {
             _Which.IN: self.in_point,
             _Which.OUT: self.out_point,
@@ -120,19 +125,19 @@ class RangePanel(QWidget):
         }
         self.time_unit = QComboBox()
         self.time_unit.setObjectName("time_unit")
-        self.time_unit.setAccessibleName("Time unit")
+        self.time_unit.setAccessibleName(self.tr("Time unit"))
         for unit in TimeUnit:
             self.time_unit.addItem(unit.label, unit.value)
-        self.whole_file = QPushButton("Whole file")
+        self.whole_file = QPushButton(self.tr("Whole file"))
         self.whole_file.setObjectName("whole_file")
-        self.whole_file.setAccessibleName("Select the whole file")
-        self.whole_file.setToolTip("Clear In and Out: the task processes the whole file.")
+        self.whole_file.setAccessibleName(self.tr("Select the whole file"))
+        self.whole_file.setToolTip(self.tr("Clear In and Out: the task processes the whole file."))
         self.summary = QLabel()
         self.summary.setObjectName("range_summary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self._labels = {which: QLabel(which.value) for which in _Which}
+        self._labels = {which: QLabel(self.tr(which.value)) for which in _Which}
         for which, label in self._labels.items():
             label.setBuddy(self._fields[which])
         self._actions = QWidget()
@@ -147,7 +152,7 @@ class RangePanel(QWidget):
             grid.setColumnMinimumWidth(gap, 10)
         grid.setColumnStretch(9, 1)
 
-        box = QGroupBox("Range")
+        box = QGroupBox(self.tr("Range"))
         QVBoxLayout(box).addLayout(grid)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -397,18 +402,20 @@ class RangePanel(QWidget):
             frame = parse_entry(text, rate, unit, current=held)
             if frame > marks.last_frame:
                 raise ValueError(
-                    f"{text.strip()} is past the end of the clip: its last frame is "
-                    f"{format_position(marks.last_frame, rate, unit)}."
+                    self.tr(
+                        "{entry} is past the end of the clip: its last frame is {last}."
+                    ).format(entry=text.strip(), last=format_position(marks.last_frame, rate, unit))
                 )
             return marks.set_in(frame) if which is _Which.IN else marks.set_out(frame)
         length = parse_entry(text, rate, unit, current=count, start=first)
         room = marks.total_frames - first
         if length < 1:
-            raise ValueError("A range holds at least one frame.")
+            raise ValueError(self.tr("A range holds at least one frame."))
         if length > room:
             raise ValueError(
-                f"{text.strip()} is longer than the clip after In: at most "
-                f"{format_length(room, rate, unit, start=first)}."
+                self.tr("{entry} is longer than the clip after In: at most {length}.").format(
+                    entry=text.strip(), length=format_length(room, rate, unit, start=first)
+                )
             )
         return marks.set_out(first + length - 1)
 
@@ -463,33 +470,48 @@ class RangePanel(QWidget):
         for edit in self._fields.values():
             edit.setEnabled(True)
             edit.setPlaceholderText("")
-        hint = f"Enter applies, Esc undoes; {unit.hint}."
-        self.in_point.setToolTip(f"The first frame of the range. {hint}")
-        self.out_point.setToolTip(f"The last frame of the range (included). {hint}")
-        self.duration.setToolTip(f"How many frames, Out - In + 1; changing it moves Out. {hint}")
+        hint = self.tr("Enter applies, Esc undoes; {unit_hint}.").format(unit_hint=unit.hint)
+        self.in_point.setToolTip(self.tr("The first frame of the range. {hint}").format(hint=hint))
+        self.out_point.setToolTip(
+            self.tr("The last frame of the range (included). {hint}").format(hint=hint)
+        )
+        self.duration.setToolTip(
+            self.tr("How many frames, Out - In + 1; changing it moves Out. {hint}").format(
+                hint=hint
+            )
+        )
         self.time_unit.setCurrentIndex(self.time_unit.findData(unit.value))
         self.time_unit.setEnabled(True)
-        self.time_unit.setToolTip("Show times as timecode, frame numbers or milliseconds.")
+        self.time_unit.setToolTip(self.tr("Show times as timecode, frame numbers or milliseconds."))
 
     def _show_ms(self) -> None:
         self.in_point.setText(format_ms(self._ms_start) if self._ms_start else "")
         self.in_point.setPlaceholderText("00:00:00.000")
         self.in_point.setToolTip(
-            "Where processing starts, in milliseconds or HH:MM:SS.mmm; +/- moves it. Enter applies."
+            self.tr(
+                "Where processing starts, in milliseconds or HH:MM:SS.mmm; +/- moves it. "
+                "Enter applies."
+            )
         )
         self.out_point.setText("")
         self.out_point.setEnabled(False)
         self.out_point.setPlaceholderText("—")
-        self.out_point.setToolTip(f"{_NO_RATE} Give a Duration instead of an Out.")
+        self.out_point.setToolTip(
+            self.tr("{no_rate} Give a Duration instead of an Out.").format(
+                no_rate=self.tr(_NO_RATE)
+            )
+        )
         self.duration.setText(format_ms(self._ms_duration) if self._ms_duration else "")
-        self.duration.setPlaceholderText("to the end")
+        self.duration.setPlaceholderText(self.tr("to the end"))
         self.duration.setToolTip(
-            "How much to process, in milliseconds or HH:MM:SS.mmm; empty runs to the end. "
-            "Enter applies."
+            self.tr(
+                "How much to process, in milliseconds or HH:MM:SS.mmm; empty runs to the end. "
+                "Enter applies."
+            )
         )
         self.time_unit.setCurrentIndex(self.time_unit.findData(TimeUnit.MILLISECONDS.value))
         self.time_unit.setEnabled(False)
-        self.time_unit.setToolTip(_NO_RATE)
+        self.time_unit.setToolTip(self.tr(_NO_RATE))
 
     def _refresh_messages(self) -> None:
         for which, message in self._messages.items():
@@ -502,12 +524,18 @@ class RangePanel(QWidget):
         start, duration, _, _ = self.values()
         source = self._source_ms
         if start == 0 and duration == 0:
-            length = f" ({human.duration_ms(source)})" if source else ""
-            self.summary.setText(f"Whole file selected{length}.")
+            self.summary.setText(
+                self.tr("Whole file selected ({length}).").format(length=human.duration_ms(source))
+                if source
+                else self.tr("Whole file selected.")
+            )
         else:
             end = start + duration if duration else source
-            tail = format_ms(end) if end is not None else "the end"
-            self.summary.setText(f"From {format_ms(start)} to {tail}.")
+            self.summary.setText(
+                self.tr("From {start} to {end}.").format(start=format_ms(start), end=format_ms(end))
+                if end is not None
+                else self.tr("From {start} to the end.").format(start=format_ms(start))
+            )
 
 
 def request_range(marks: Marks, rate: FrameRate, times: FrameTimes | None) -> tuple[int, int]:
@@ -520,21 +548,24 @@ def request_range(marks: Marks, rate: FrameRate, times: FrameTimes | None) -> tu
 
 def _frames_summary(marks: Marks, rate: FrameRate, times: FrameTimes | None = None) -> str:
     total = marks.total_frames
-    fps = f"{rate.describe()} fps"
+    fps = QCoreApplication.translate("RangePanel", "{fps} fps").format(fps=rate.describe())
     if times is not None and times.is_variable:
         # Timecode stays the editor's clock (frames at the nominal rate); the request's
         # milliseconds follow the frames' own times.
         average = FrameRate(times.average_rate.limit_denominator(1001)).describe()
-        fps = (
-            f"a variable frame rate ({average} fps on average; timecode counts frames at "
-            f"{rate.describe()} fps)"
-        )
+        fps = QCoreApplication.translate(
+            "RangePanel",
+            "a variable frame rate ({average} fps on average; timecode counts frames at {fps} fps)",
+        ).format(average=average, fps=rate.describe())
     if marks.is_whole_clip:
         end_ms = times.ms_of(total) if times is not None else frames_to_ms(total, rate)
-        return f"Whole file selected: {total} frames at {fps} ({human.duration_ms(end_ms)})."
+        return QCoreApplication.translate(
+            "RangePanel", "Whole file selected: {total} frames at {rate} ({length})."
+        ).format(total=total, rate=fps, length=human.duration_ms(end_ms))
     start_ms, duration_ms = request_range(marks, rate, times)
     _, count = marks.range_frames()
-    return (
-        f"{count} of {total} frames at {fps}; sent as start {start_ms} ms, "
-        f"duration {duration_ms} ms."
-    )
+    return QCoreApplication.translate(
+        "RangePanel",
+        "{count} of {total} frames at {rate}; sent as start {start_ms} ms, "
+        "duration {duration_ms} ms.",
+    ).format(count=count, total=total, rate=fps, start_ms=start_ms, duration_ms=duration_ms)

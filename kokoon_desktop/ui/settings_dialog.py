@@ -53,6 +53,7 @@ from kokoon_desktop.core.output_naming import (
     TemplateError,
     render_name,
 )
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
 from kokoon_desktop.log import register_secret
 from kokoon_desktop.services.output_place import default_videos_folder, folder_problem
 from kokoon_desktop.services.service_config import (
@@ -90,13 +91,13 @@ _V = TypeVar("_V")
 #: "Test connection" gives up after this long, whatever the client's retries would do.
 TEST_TIMEOUT_S = 20.0
 
+#: The schemes offered, by their English captions (translated where shown).
 SCHEME_LABELS = {
-    AuthScheme.RAW: "Token as-is (as in the API docs)",
-    AuthScheme.BEARER: "Bearer token",
+    AuthScheme.RAW: QT_TRANSLATE_NOOP("SettingsDialog", "Token as-is (as in the API docs)"),
+    AuthScheme.BEARER: QT_TRANSLATE_NOOP("SettingsDialog", "Bearer token"),
 }
 
-NEXT_TO_SOURCE = "Next to the source file (else Videos/Kokoon)"
-NO_KEYCHAIN = "This computer has no keychain the app can use:"
+NEXT_TO_SOURCE = QT_TRANSLATE_NOOP("SettingsDialog", "Next to the source file (else Videos/Kokoon)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,7 @@ class SettingsDialog(QDialog):
         environment by default, no options): the values they set are shown and not edited."""
         super().__init__(parent)
         self.setObjectName("settings_dialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self._settings_store = settings_store
         self._settings: Settings = settings_store.load()
         self._make_client = make_client
@@ -159,66 +160,75 @@ class SettingsDialog(QDialog):
         # --- service -------------------------------------------------------------------------
         self.api_url = QLineEdit(config.api_url)
         self.api_url.setObjectName("api_url")
-        self.api_url.setAccessibleName("API address")
+        self.api_url.setAccessibleName(self.tr("API address"))
         self.api_url.setPlaceholderText(DEFAULT_BASE_URL)
         self.api_url.setMinimumWidth(400)
-        self.reset_url = QPushButton("Default")
+        self.reset_url = QPushButton(self.tr("Default"))
         self.reset_url.setObjectName("reset_api_url")
-        self.reset_url.setAccessibleName("Use the default API address")
-        self.reset_url.setToolTip(f"Use the documented address, {DEFAULT_BASE_URL}")
+        self.reset_url.setAccessibleName(self.tr("Use the default API address"))
+        self.reset_url.setToolTip(
+            self.tr("Use the documented address, {url}").format(url=DEFAULT_BASE_URL)
+        )
         self.reset_url.clicked.connect(self._reset_url)
         url_row = _row(self.api_url, self.reset_url, stretch=self.api_url)
-        self.url_problem = _note("error", "api_url_problem", "API address problem")
-        self.url_note = _note("muted", "api_url_note", "API address source")
+        self.url_problem = _note("error", "api_url_problem", self.tr("API address problem"))
+        self.url_note = _note("muted", "api_url_note", self.tr("API address source"))
 
         self.auth_scheme = QComboBox()
         self.auth_scheme.setObjectName("auth_scheme")
-        self.auth_scheme.setAccessibleName("Authorization scheme")
+        self.auth_scheme.setAccessibleName(self.tr("Authorization scheme"))
         for scheme, caption in SCHEME_LABELS.items():
-            self.auth_scheme.addItem(caption, scheme.value)
+            self.auth_scheme.addItem(self.tr(caption), scheme.value)
         self.auth_scheme.setToolTip(
-            "How the token is sent in the Authorization header: as-is, as the API documentation "
-            "shows, or as “Bearer <token>” for gateways that require it."
+            self.tr(
+                "How the token is sent in the Authorization header: as-is, as the API "
+                "documentation shows, or as “Bearer <token>” for gateways that require it."
+            )
         )
         self.auth_scheme.setCurrentIndex(self.auth_scheme.findData(config.auth_scheme.value))
-        self.scheme_note = _note("muted", "auth_scheme_note", "Authorization scheme source")
+        self.scheme_note = _note(
+            "muted", "auth_scheme_note", self.tr("Authorization scheme source")
+        )
 
         # --- token ---------------------------------------------------------------------------
         self.token = QLineEdit()
         self.token.setObjectName("token")
-        self.token.setAccessibleName("API token")
+        self.token.setAccessibleName(self.tr("API token"))
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setPlaceholderText("Paste your API token")
-        self.show_token = QPushButton("Show")
+        self.token.setPlaceholderText(self.tr("Paste your API token"))
+        self.show_token = QPushButton(self.tr("Show"))
         self.show_token.setObjectName("show_token")
-        self.show_token.setAccessibleName("Show token")
+        self.show_token.setAccessibleName(self.tr("Show token"))
         self.show_token.setCheckable(True)
         self.show_token.toggled.connect(self._show_token_toggled)
         token_row = _row(self.token, self.show_token, stretch=self.token)
-        self.token_note = _note("muted", "token_note", "Token status")
+        self.token_note = _note("muted", "token_note", self.tr("Token status"))
         self.token_note.show()
 
-        self.test_button = QPushButton("Test connection")
+        self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.setObjectName("test_connection")
-        self.test_button.setAccessibleName("Test connection")
+        self.test_button.setAccessibleName(self.tr("Test connection"))
         self.test_button.clicked.connect(self.start_test)
-        self.forget_token = QPushButton("Remove saved token")
+        self.forget_token = QPushButton(self.tr("Remove saved token"))
         self.forget_token.setObjectName("forget_token")
-        self.forget_token.setAccessibleName("Remove saved token")
+        self.forget_token.setAccessibleName(self.tr("Remove saved token"))
         self.forget_token.clicked.connect(self._forget_token)
         actions = QHBoxLayout()
         actions.setSpacing(6)
         actions.addWidget(self.test_button)
         actions.addStretch(1)
         actions.addWidget(self.forget_token)
-        self.test_result = _note(None, "test_result", "Connection test result")
+        self.test_result = _note(None, "test_result", self.tr("Connection test result"))
 
         self.keyring_notice = Notice()
         self.keyring_notice.setObjectName("keyring_notice")
-        self.keyring_notice.setAccessibleName("Keychain warning")
+        self.keyring_notice.setAccessibleName(self.tr("Keychain warning"))
 
         # --- the two forms share one label column, so their fields line up -----------------
-        labels = [QLabel(text) for text in ("API address", "Authorization", "Token")]
+        labels = [
+            QLabel(text)
+            for text in (self.tr("API address"), self.tr("Authorization"), self.tr("Token"))
+        ]
         labels[0].setBuddy(self.api_url)
         labels[1].setBuddy(self.auth_scheme)
         labels[2].setBuddy(self.token)
@@ -229,7 +239,7 @@ class SettingsDialog(QDialog):
         service_grid.add_note(self.url_note)
         service_grid.add_row(labels[1], _left(self.auth_scheme))
         service_grid.add_note(self.scheme_note)
-        service_box = QGroupBox("Service")
+        service_box = QGroupBox(self.tr("Service"))
         service_box.setLayout(service_grid)
 
         token_grid = _FieldGrid()
@@ -237,20 +247,22 @@ class SettingsDialog(QDialog):
         token_grid.add_note(self.token_note)
         token_grid.add_row(None, actions)
         token_grid.add_note(self.test_result)
-        token_box = QGroupBox("Sign-in")
+        token_box = QGroupBox(self.tr("Sign-in"))
         token_layout = QVBoxLayout(token_box)
         token_layout.addLayout(token_grid)
         token_layout.addWidget(self.keyring_notice)
 
         # --- demo ----------------------------------------------------------------------------
         self.demo_mode, demo_note = _checkbox_with_note(
-            "Demo mode (simulated service)",
+            self.tr("Demo mode (simulated service)"),
             "demo_mode",
-            "Uses the built-in simulator of the API: nothing leaves this computer and nothing is "
-            "charged. The settings above are kept for when you turn it off.",
+            self.tr(
+                "Uses the built-in simulator of the API: nothing leaves this computer and nothing "
+                "is charged. The settings above are kept for when you turn it off."
+            ),
             checked=self._settings.demo_mode,
         )
-        mode_box = QGroupBox("Mode")
+        mode_box = QGroupBox(self.tr("Mode"))
         mode_layout = QVBoxLayout(mode_box)
         mode_layout.setSpacing(4)
         mode_layout.addWidget(self.demo_mode)
@@ -258,59 +270,65 @@ class SettingsDialog(QDialog):
 
         # --- results -------------------------------------------------------------------------
         self.auto_download, auto_note = _checkbox_with_note(
-            "Download results automatically",
+            self.tr("Download results automatically"),
             "auto_download",
-            "A task you submit here is downloaded as soon as it is done, with a .kokoon.json "
-            "file beside it recording how it was made.",
+            self.tr(
+                "A task you submit here is downloaded as soon as it is done, with a .kokoon.json "
+                "file beside it recording how it was made."
+            ),
             checked=self._settings.auto_download,
         )
 
-        self.next_to_source = QRadioButton(NEXT_TO_SOURCE)
+        self.next_to_source = QRadioButton(self.tr(NEXT_TO_SOURCE))
         self.next_to_source.setObjectName("next_to_source")
-        self.next_to_source.setAccessibleName("Save results next to the source file")
+        self.next_to_source.setAccessibleName(self.tr("Save results next to the source file"))
         self.next_to_source.setToolTip(
-            "A result goes to the folder of the file it was uploaded from; results of videos "
-            f"picked from the account go to {default_videos_folder()}."
+            self.tr(
+                "A result goes to the folder of the file it was uploaded from; results of videos "
+                "picked from the account go to {folder}."
+            ).format(folder=default_videos_folder())
         )
-        self.chosen_folder = QRadioButton("This folder:")
+        self.chosen_folder = QRadioButton(self.tr("This folder:"))
         self.chosen_folder.setObjectName("chosen_folder")
-        self.chosen_folder.setAccessibleName("Save results in a folder of my choice")
+        self.chosen_folder.setAccessibleName(self.tr("Save results in a folder of my choice"))
         self._folder_choice = QButtonGroup(self)
         self._folder_choice.addButton(self.next_to_source)
         self._folder_choice.addButton(self.chosen_folder)
         self.output_dir = QLineEdit(self._settings.output_dir or "")
         self.output_dir.setObjectName("output_dir")
-        self.output_dir.setAccessibleName("Output folder")
-        self.output_dir.setPlaceholderText("A folder for every result")
-        self.choose_folder = QPushButton("Choose…")
+        self.output_dir.setAccessibleName(self.tr("Output folder"))
+        self.output_dir.setPlaceholderText(self.tr("A folder for every result"))
+        self.choose_folder = QPushButton(self.tr("Choose…"))
         self.choose_folder.setObjectName("choose_folder")
-        self.choose_folder.setAccessibleName("Choose the output folder")
+        self.choose_folder.setAccessibleName(self.tr("Choose the output folder"))
         self.choose_folder.clicked.connect(self.open_folder_dialog)
         (self.chosen_folder if self._settings.output_dir else self.next_to_source).setChecked(True)
         self._folder_dialog: QFileDialog | None = None
         folder_row = _row(
             self.chosen_folder, self.output_dir, self.choose_folder, stretch=self.output_dir
         )
-        self.folder_problem = _note("error", "output_dir_problem", "Output folder problem")
+        self.folder_problem = _note("error", "output_dir_problem", self.tr("Output folder problem"))
 
         self.name_template = QLineEdit(self._settings.name_template)
         self.name_template.setObjectName("name_template")
-        self.name_template.setAccessibleName("File name template")
+        self.name_template.setAccessibleName(self.tr("File name template"))
         self.name_template.setPlaceholderText(DEFAULT_TEMPLATE)
         fields = " ".join("{" + name + "}" for name in TEMPLATE_FIELDS)
-        self.name_template.setToolTip(f"Fields: {fields}")
-        self.reset_template = QPushButton("Default")
+        self.name_template.setToolTip(self.tr("Fields: {fields}").format(fields=fields))
+        self.reset_template = QPushButton(self.tr("Default"))
         self.reset_template.setObjectName("reset_name_template")
-        self.reset_template.setAccessibleName("Use the default file name template")
-        self.reset_template.setToolTip(f"Use {DEFAULT_TEMPLATE}")
+        self.reset_template.setAccessibleName(self.tr("Use the default file name template"))
+        self.reset_template.setToolTip(self.tr("Use {template}").format(template=DEFAULT_TEMPLATE))
         self.reset_template.clicked.connect(lambda: self.name_template.setText(DEFAULT_TEMPLATE))
         template_row = _row(self.name_template, self.reset_template, stretch=self.name_template)
-        self.name_example = _note("muted", "name_example", "File name example")
-        self.template_problem = _note("error", "name_template_problem", "File name problem")
-        self.name_fields = _note("muted", "name_fields", "File name fields")
-        self.name_fields.setText(f"Fields: {fields}")
+        self.name_example = _note("muted", "name_example", self.tr("File name example"))
+        self.template_problem = _note(
+            "error", "name_template_problem", self.tr("File name problem")
+        )
+        self.name_fields = _note("muted", "name_fields", self.tr("File name fields"))
+        self.name_fields.setText(self.tr("Fields: {fields}").format(fields=fields))
 
-        results_labels = [QLabel(text) for text in ("Save to", "File names")]
+        results_labels = [QLabel(text) for text in (self.tr("Save to"), self.tr("File names"))]
         results_labels[0].setBuddy(self.next_to_source)
         results_labels[1].setBuddy(self.name_template)
         _line_up([*labels, *results_labels])
@@ -322,7 +340,7 @@ class SettingsDialog(QDialog):
         results_grid.add_note(self.name_example)
         results_grid.add_note(self.template_problem)
         results_grid.add_note(self.name_fields)
-        results_box = QGroupBox("Results")
+        results_box = QGroupBox(self.tr("Results"))
         results_layout = QVBoxLayout(results_box)
         results_layout.setSpacing(4)
         results_layout.addWidget(self.auto_download)
@@ -332,7 +350,7 @@ class SettingsDialog(QDialog):
 
         self.save_problem = Notice()
         self.save_problem.setObjectName("save_problem")
-        self.save_problem.setAccessibleName("Settings could not be saved")
+        self.save_problem.setAccessibleName(self.tr("Settings could not be saved"))
 
         # --- buttons -------------------------------------------------------------------------
         self.buttons = QDialogButtonBox(
@@ -340,10 +358,10 @@ class SettingsDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("ok")
-        self.ok_button.setAccessibleName("OK")
+        self.ok_button.setAccessibleName(self.tr("OK"))
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("cancel")
-        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -382,7 +400,7 @@ class SettingsDialog(QDialog):
         """Why the API address cannot be used, or None when it is fine."""
         text = self.api_url.text().strip()
         if not text:
-            return "Enter the API's address, or press Default for the documented one."
+            return self.tr("Enter the API's address, or press Default for the documented one.")
         try:
             check_base_url(text)
         except ValueError as exc:
@@ -403,9 +421,9 @@ class SettingsDialog(QDialog):
             return None
         text = self.output_dir.text().strip()
         if not text:
-            return "Choose a folder, or save results next to the source file."
+            return self.tr("Choose a folder, or save results next to the source file.")
         if not Path(text).expanduser().is_absolute():
-            return "Give the folder's full path, or use Choose…"
+            return self.tr("Give the folder's full path, or use Choose…")
         return None
 
     def _output_dir(self) -> str | None:
@@ -434,7 +452,9 @@ class SettingsDialog(QDialog):
                 name_template=self.name_template.text(),
             )
         except (OSError, ValueError) as exc:
-            self.save_problem.show_notice(Level.ERROR, f"The settings could not be saved: {exc}")
+            self.save_problem.show_notice(
+                Level.ERROR, self.tr("The settings could not be saved: {reason}").format(reason=exc)
+            )
             return
         self._choice = SettingsChoice(
             api_url=url,
@@ -463,8 +483,10 @@ class SettingsDialog(QDialog):
                 if not self._warned_session_only:
                     self._warned_session_only = True
                     self._show_keyring_notice(
-                        f"{NO_KEYCHAIN} your token will be kept until you quit. "
-                        "Press OK again to use it now."
+                        self.tr(
+                            "This computer has no keychain the app can use: your token will be "
+                            "kept until you quit. Press OK again to use it now."
+                        )
                     )
                     return None
             else:
@@ -492,19 +514,25 @@ class SettingsDialog(QDialog):
         if saved.token is not None:
             session = saved.source is Source.SESSION
             self._saved_where = "session" if session else "keychain"
-            kept = "Kept for this session" if session else "Saved"
-            self.token.setPlaceholderText(f"{kept} — type a new token to replace it")
+            self.token.setPlaceholderText(
+                self.tr("Kept for this session — type a new token to replace it")
+                if session
+                else self.tr("Saved — type a new token to replace it")
+            )
         if self._keyring_problem is not None:
             self._warned_session_only = True
             self._show_keyring_notice(
-                f"{NO_KEYCHAIN} a token you enter will be kept until you quit."
+                self.tr(
+                    "This computer has no keychain the app can use: a token you enter will be "
+                    "kept until you quit."
+                )
             )
         self._refresh_token_note()
 
     def _forget_token(self) -> None:
         self._forget_requested = True
         self.token.clear()
-        self.token.setPlaceholderText("Paste your API token")
+        self.token.setPlaceholderText(self.tr("Paste your API token"))
         self.forget_token.setEnabled(False)
         self._refresh_token_note()
         self._clear_test_result()
@@ -518,29 +546,28 @@ class SettingsDialog(QDialog):
         """One sentence under the token field saying where the token is and will be."""
         tone: ToneOrMuted = "muted"
         if self._fixed_token is not None:
-            text = (
-                f"The token comes from {self._fixed_token[1]}, which takes precedence over the "
-                "keychain."
-            )
+            text = self.tr(
+                "The token comes from {origin}, which takes precedence over the keychain."
+            ).format(origin=self._fixed_token[1])
         elif self._forget_requested and not self.token.text().strip():
-            tone, text = "warning", "The saved token will be removed when you press OK."
+            tone, text = "warning", self.tr("The saved token will be removed when you press OK.")
         elif self.token.text().strip():
             text = (
-                "It will be kept for this session only when you press OK."
+                self.tr("It will be kept for this session only when you press OK.")
                 if self._keyring_problem
-                else "It will be saved in the system keychain when you press OK."
+                else self.tr("It will be saved in the system keychain when you press OK.")
             )
         elif self._address_changed():
-            text = (
+            text = self.tr(
                 "Tokens are saved per service address: enter the token for this address, "
                 "unless you saved one for it before."
             )
         elif self._saved_where == "keychain":
-            text = "A token is saved in the system keychain."
+            text = self.tr("A token is saved in the system keychain.")
         elif self._saved_where == "session":
-            text = "A token is kept for this session only."
+            text = self.tr("A token is kept for this session only.")
         else:
-            text = "No token saved: the app runs in demo mode until you add one."
+            text = self.tr("No token saved: the app runs in demo mode until you add one.")
         self.token_note.set_tone(tone)
         self.token_note.setText(text)
         can_forget = self._fixed_token is None and self._saved_where is not None
@@ -558,16 +585,22 @@ class SettingsDialog(QDialog):
             self.api_url.setReadOnly(True)
             self.reset_url.setEnabled(False)
             self.url_note.setText(
-                f"Set by {self._fixed_url[1]}, which takes precedence over this setting."
+                self.tr("Set by {origin}, which takes precedence over this setting.").format(
+                    origin=self._fixed_url[1]
+                )
             )
             self.url_note.show()
         if self._fixed_scheme is not None:
             self.auth_scheme.setEnabled(False)
-            self.scheme_note.setText(f"Set by {self._fixed_scheme[1]}.")
+            self.scheme_note.setText(
+                self.tr("Set by {origin}.").format(origin=self._fixed_scheme[1])
+            )
             self.scheme_note.show()
         if self._fixed_token is not None:
             self.token.setReadOnly(True)
-            self.token.setPlaceholderText(f"Set by {self._fixed_token[1].name}")
+            self.token.setPlaceholderText(
+                self.tr("Set by {origin}").format(origin=self._fixed_token[1].name)
+            )
             self.show_token.setEnabled(False)
 
     # --- editing -------------------------------------------------------------------------------
@@ -585,7 +618,7 @@ class SettingsDialog(QDialog):
         if problem is None:
             today = dataclasses.replace(EXAMPLE_FIELDS, date=date.today().isoformat())
             example = render_name(self.name_template.text(), today)
-            self.name_example.setText(f"Example: {example}")
+            self.name_example.setText(self.tr("Example: {name}").format(name=example))
         self.name_example.setVisible(problem is None)
         self.name_fields.setVisible(problem is None)  # the problem names them
         self._refresh_ok()
@@ -611,7 +644,7 @@ class SettingsDialog(QDialog):
     def open_folder_dialog(self) -> None:
         """Pick the output folder in the system's folder dialog (window-modal, not blocking)."""
         if self._folder_dialog is None:
-            dialog = QFileDialog(self, "Output folder for results")
+            dialog = QFileDialog(self, self.tr("Output folder for results"))
             dialog.setObjectName("output_dir_dialog")
             dialog.setFileMode(QFileDialog.FileMode.Directory)
             dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
@@ -657,8 +690,8 @@ class SettingsDialog(QDialog):
 
     def _show_token_toggled(self, shown: bool) -> None:
         self.token.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        self.show_token.setText("Hide" if shown else "Show")
-        self.show_token.setAccessibleName("Hide token" if shown else "Show token")
+        self.show_token.setText(self.tr("Hide") if shown else self.tr("Show"))
+        self.show_token.setAccessibleName(self.tr("Hide token") if shown else self.tr("Show token"))
 
     # --- test connection -----------------------------------------------------------------------
 
@@ -671,12 +704,12 @@ class SettingsDialog(QDialog):
         if token is None and not self._forget_requested:
             token = self._saved_token(url).token
         if token is None:
-            self._set_test_result("error", "Enter an API token to test the connection.")
+            self._set_test_result("error", self.tr("Enter an API token to test the connection."))
             return
         register_secret(token)
         self._cancel_test()
         self.test_button.setEnabled(False)
-        self._set_test_result("muted", f"Connecting to {_host(url)}…")
+        self._set_test_result("muted", self.tr("Connecting to {host}…").format(host=_host(url)))
         self._test_task = watch_task(
             asyncio.ensure_future(self._run_test(url, token, self._current_scheme()))
         )
@@ -693,11 +726,17 @@ class SettingsDialog(QDialog):
             self._set_test_result("error", exc.message)
         except TimeoutError:
             self._set_test_result(
-                "error", f"No answer from {_host(url)} within {TEST_TIMEOUT_S:.0f} s."
+                "error",
+                self.tr("No answer from {host} within {seconds} s.").format(
+                    host=_host(url), seconds=f"{TEST_TIMEOUT_S:.0f}"
+                ),
             )
         else:
             self._set_test_result(
-                "success", f"Connected — credit left: {human.credit(credit.credit)}"
+                "success",
+                self.tr("Connected — credit left: {credit}").format(
+                    credit=human.credit(credit.credit)
+                ),
             )
         finally:
             await client.aclose()

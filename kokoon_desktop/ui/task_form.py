@@ -43,6 +43,7 @@ from kokoon_desktop.core.task_spec import (
     TaskSpec,
     check_task_spec,
 )
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
 from kokoon_desktop.ui.field_message import FieldMessage
 from kokoon_desktop.ui.range_panel import RangePanel
 
@@ -51,31 +52,33 @@ if TYPE_CHECKING:
     from kokoon_desktop.core.frame_times import FrameTimes
     from kokoon_desktop.storage.settings import Settings, SettingsStore
 
+#: The choices' English labels (translated where shown, with the form's tr()).
 CATEGORY_LABELS = {
-    Category.PERSON: "Person",
-    Category.ANIMATION: "Animation",
-    Category.CG: "CG",
-    Category.RETRO: "Retro",
-    Category.GENERAL: "General",
+    Category.PERSON: QT_TRANSLATE_NOOP("TaskForm", "Person"),
+    Category.ANIMATION: QT_TRANSLATE_NOOP("TaskForm", "Animation"),
+    Category.CG: QT_TRANSLATE_NOOP("TaskForm", "CG"),
+    Category.RETRO: QT_TRANSLATE_NOOP("TaskForm", "Retro"),
+    Category.GENERAL: QT_TRANSLATE_NOOP("TaskForm", "General"),
 }
 OPTION_LABELS = {
-    "face_enhance": "Face enhancement",
-    "denoise": "Denoise",
-    "deinterlace": "Deinterlace",
-    "add_noise": "Film grain (add noise)",
+    "face_enhance": QT_TRANSLATE_NOOP("TaskForm", "Face enhancement"),
+    "denoise": QT_TRANSLATE_NOOP("TaskForm", "Denoise"),
+    "deinterlace": QT_TRANSLATE_NOOP("TaskForm", "Deinterlace"),
+    "add_noise": QT_TRANSLATE_NOOP("TaskForm", "Film grain (add noise)"),
 }
 SIZE_LABELS = {
     "720p": "720p",
-    "1080p": "1080p (Full HD)",
+    "1080p": QT_TRANSLATE_NOOP("TaskForm", "1080p (Full HD)"),
     "1440p": "1440p",
-    "2160p": "2160p (4K UHD)",
-    "2x": "2× the source",
-    "4x": "4× the source",
-    "custom": "Custom",
+    "2160p": QT_TRANSLATE_NOOP("TaskForm", "2160p (4K UHD)"),
+    "2x": QT_TRANSLATE_NOOP("TaskForm", "2× the source"),
+    "4x": QT_TRANSLATE_NOOP("TaskForm", "4× the source"),
+    "custom": QT_TRANSLATE_NOOP("TaskForm", "Custom"),
 }
-IGNORED_TOOLTIP = (
+IGNORED_TOOLTIP = QT_TRANSLATE_NOOP(
+    "TaskForm",
     "The service ignores {option} for {category} content, so it is sent as off. "
-    "Choose another category to use it."
+    "Choose another category to use it.",
 )
 
 
@@ -163,13 +166,13 @@ class TaskForm(QWidget):
     def _build(self) -> None:
         self.vid = QLineEdit()
         self.vid.setObjectName("vid")
-        self.vid.setAccessibleName("Source video ID")
+        self.vid.setAccessibleName(self.tr("Source video ID"))
         self.vid.setPlaceholderText(self.tr("Paste a video ID, or browse"))
         self.browse = QPushButton(self.tr("Browse…"))
         self.browse.setToolTip(self.tr("Choose one of the account's videos"))
         self.browse.setObjectName("browse_videos")
-        self.browse.setAccessibleName("Browse account videos")
-        self.source_label = QLabel("No source chosen")
+        self.browse.setAccessibleName(self.tr("Browse account videos"))
+        self.source_label = QLabel(self.tr("No source chosen"))
         self.source_label.setObjectName("source_label")
         self.source_label.setWordWrap(True)
         self.vid_message = FieldMessage()
@@ -184,24 +187,31 @@ class TaskForm(QWidget):
         source.addWidget(self.source_label)
 
         self.task_type = _combo(
-            "task_type", "Task type", {TaskType.SR: "Full task", TaskType.SR_PREVIEW: "Preview"}
+            "task_type",
+            self.tr("Task type"),
+            {TaskType.SR: self.tr("Full task"), TaskType.SR_PREVIEW: self.tr("Preview")},
         )
-        self.task_type.setToolTip("A preview renders a few frames so you can judge the result.")
+        self.task_type.setToolTip(
+            self.tr("A preview renders a few frames so you can judge the result.")
+        )
         self.category = _combo(
-            "category", "Category", {c.value: label for c, label in CATEGORY_LABELS.items()}
+            "category",
+            self.tr("Category"),
+            {c.value: self.tr(label) for c, label in CATEGORY_LABELS.items()},
         )
         self.input_quality = _combo(
-            "input_quality", "Input quality",
-            {InputQuality.MEDIUM: "Medium", InputQuality.HIGH: "High"},
+            "input_quality", self.tr("Input quality"),
+            {InputQuality.MEDIUM: self.tr("Medium"), InputQuality.HIGH: self.tr("High")},
         )  # fmt: skip
         # The v3 docs' wording says use_sr=true means "do not use SR", yet every documented
         # example sends true for a normal SR job; we follow the examples (see core.task_spec).
-        self.use_sr = QCheckBox("Super-resolution (upscale)")
+        self.use_sr = QCheckBox(self.tr("Super-resolution (upscale)"))
         self.use_sr.setObjectName("use_sr")
-        self.use_sr.setAccessibleName("Super-resolution")
+        self.use_sr.setAccessibleName(self.tr("Super-resolution"))
         self.use_sr.setChecked(True)
         self.options: dict[str, QCheckBox] = {}
-        for name, label in OPTION_LABELS.items():
+        for name, english in OPTION_LABELS.items():
+            label = self.tr(english)
             box = QCheckBox(label)
             box.setObjectName(name)
             box.setAccessibleName(label)
@@ -219,7 +229,9 @@ class TaskForm(QWidget):
         for index, box in enumerate(self.options.values()):
             options.addWidget(box, index // 2, index % 2)
         # Suggested, not forced: some interlaced sources are meant to stay so.
-        self.deinterlace_hint = QLabel("The source is interlaced: Deinterlace is suggested.")
+        self.deinterlace_hint = QLabel(
+            self.tr("The source is interlaced: Deinterlace is suggested.")
+        )
         self.deinterlace_hint.setObjectName("deinterlace_hint")
         self.deinterlace_hint.setWordWrap(True)
         self.deinterlace_hint.hide()
@@ -227,30 +239,39 @@ class TaskForm(QWidget):
         self.options["deinterlace"].toggled.connect(self._refresh_deinterlace_hint)
         treatment.addRow(self.tr("AI options"), options)
 
-        self.size_preset = _combo("size_preset", "Output size", SIZE_LABELS)
+        self.size_preset = _combo(
+            "size_preset",
+            self.tr("Output size"),
+            {preset: self.tr(label) for preset, label in SIZE_LABELS.items()},
+        )
         self.width_spin = QSpinBox()
         self.height_spin = QSpinBox()
-        for spin, name in ((self.width_spin, "width"), (self.height_spin, "height")):
+        for spin, name, accessible in (
+            (self.width_spin, "width", self.tr("Output width")),
+            (self.height_spin, "height", self.tr("Output height")),
+        ):
             spin.setObjectName(name)
-            spin.setAccessibleName(f"Output {name}")
+            spin.setAccessibleName(accessible)
             spin.setRange(0, 20000)
             spin.setSingleStep(2)
-            spin.setSuffix(" px")
+            spin.setSuffix(self.tr(" px"))
             spin.setKeyboardTracking(True)
-        self.aspect_lock = QCheckBox("Keep aspect ratio")
+        self.aspect_lock = QCheckBox(self.tr("Keep aspect ratio"))
         self.aspect_lock.setObjectName("aspect_lock")
-        self.aspect_lock.setAccessibleName("Keep the source's aspect ratio")
+        self.aspect_lock.setAccessibleName(self.tr("Keep the source's aspect ratio"))
         self.aspect_lock.setChecked(True)
         self.size_message = FieldMessage()
-        self.codec = _combo("codec", "Codec", {Codec.H264: "H.264", Codec.H265: "H.265 (HEVC)"})
+        self.codec = _combo(
+            "codec", self.tr("Codec"), {Codec.H264: "H.264", Codec.H265: "H.265 (HEVC)"}
+        )
         self.container = _combo(
             "format",
-            "Container",
+            self.tr("Container"),
             {Container.MP4: "MP4", Container.MOV: "MOV", Container.MKV: "MKV"},
         )
-        self.use_trim_orig = QCheckBox("Keep the trimmed range as a new original")
+        self.use_trim_orig = QCheckBox(self.tr("Keep the trimmed range as a new original"))
         self.use_trim_orig.setObjectName("use_trim_orig")
-        self.use_trim_orig.setAccessibleName("Keep the trimmed range as a new original")
+        self.use_trim_orig.setAccessibleName(self.tr("Keep the trimmed range as a new original"))
 
         output_box = QGroupBox(self.tr("Output"))
         output = QFormLayout(output_box)
@@ -273,12 +294,12 @@ class TaskForm(QWidget):
 
         self.cost = QLabel("")
         self.cost.setObjectName("cost")
-        self.cost.setAccessibleName("Cost")
+        self.cost.setAccessibleName(self.tr("Cost"))
         self.cost.setWordWrap(True)
         self.submit = QPushButton(self.tr("Submit"))
         self.submit.setObjectName("submit")
-        self.submit.setAccessibleName("Submit")
-        self.submit.setToolTip("Send the task (Ctrl+Enter)")
+        self.submit.setAccessibleName(self.tr("Submit"))
+        self.submit.setToolTip(self.tr("Send the task (Ctrl+Enter)"))
         self.submit.setDefault(True)
         # Cost and Submit sit in their own strip, which the window keeps in view below the
         # scrolling form: the button must never be hidden below the fold.
@@ -477,8 +498,9 @@ class TaskForm(QWidget):
                 box.blockSignals(False)
                 box.setEnabled(False)
                 box.setToolTip(
-                    IGNORED_TOOLTIP.format(
-                        option=OPTION_LABELS[name].lower(), category=CATEGORY_LABELS[category]
+                    self.tr(IGNORED_TOOLTIP).format(
+                        option=self.tr(OPTION_LABELS[name]).lower(),
+                        category=self.tr(CATEGORY_LABELS[category]),
                     )
                 )
             elif not ignoring and not box.isEnabled():
@@ -552,14 +574,16 @@ class TaskForm(QWidget):
         self.use_trim_orig.setEnabled(not whole_file)
         if whole_file:
             self.use_trim_orig.setToolTip(
-                "Choose a range first: with the whole file there is nothing to trim."
+                self.tr("Choose a range first: with the whole file there is nothing to trim.")
             )
             if self.use_trim_orig.isChecked():
                 self.use_trim_orig.blockSignals(True)
                 self.use_trim_orig.setChecked(False)
                 self.use_trim_orig.blockSignals(False)
         else:
-            self.use_trim_orig.setToolTip("Also save the selected range as a new original video.")
+            self.use_trim_orig.setToolTip(
+                self.tr("Also save the selected range as a new original video.")
+            )
         options = AiOptions(**{name: box.isChecked() for name, box in self.options.items()})
         fields: dict[str, object] = {
             "vid": self.vid.text().strip(),
@@ -608,7 +632,7 @@ class TaskForm(QWidget):
         source = self._source
         if source is None:
             self.source_label.setText(
-                "No source chosen" if not self.vid.text() else "Video ID typed"
+                self.tr("No source chosen") if not self.vid.text() else self.tr("Video ID typed")
             )
             return
         parts = [source.name or source.vid]
@@ -617,7 +641,7 @@ class TaskForm(QWidget):
         if source.duration_ms is not None:
             parts.append(human.duration_ms(source.duration_ms))
         if source.interlaced:
-            parts.append("interlaced")
+            parts.append(self.tr("interlaced"))
         self.source_label.setText(" · ".join(parts))
 
     def _refresh_submit(self) -> None:
@@ -626,7 +650,7 @@ class TaskForm(QWidget):
         self.preview.setToolTip(self._preview_tip() if self._connected else self._waiting_tip)
         self.submit.setText(self.tr("Submitting…") if self._busy else self.tr("Submit"))
         self.submit.setToolTip(
-            "Send the task (Ctrl+Enter)" if self._connected else self._waiting_tip
+            self.tr("Send the task (Ctrl+Enter)") if self._connected else self._waiting_tip
         )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.api.filters import OrigType, SortDirection, VideoFilter, VideoOrder
 from kokoon_desktop.api.models import Video, VideoPage
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP, number
 from kokoon_desktop.ui.crash_reporter import watch_task
 from kokoon_desktop.ui.style import ToneLabel, scaled_font
 from kokoon_desktop.ui.video_table_model import VideoColumn, VideoTableModel
@@ -59,9 +60,17 @@ BROWSER_COLUMNS = (
 
 #: The orders offered, as (label, server field, direction).
 ORDERS = (
-    ("Newest first", VideoOrder.CREATED_TIME, SortDirection.DESC),
-    ("Expiring soonest", VideoOrder.EXPIRED_TIME, SortDirection.ASC),
-    ("Name (A–Z)", VideoOrder.FILENAME, SortDirection.ASC),
+    (
+        QT_TRANSLATE_NOOP("VideoBrowserDialog", "Newest first"),
+        VideoOrder.CREATED_TIME,
+        SortDirection.DESC,
+    ),
+    (
+        QT_TRANSLATE_NOOP("VideoBrowserDialog", "Expiring soonest"),
+        VideoOrder.EXPIRED_TIME,
+        SortDirection.ASC,
+    ),
+    (QT_TRANSLATE_NOOP("VideoBrowserDialog", "Name (A–Z)"), VideoOrder.FILENAME, SortDirection.ASC),
 )
 
 _TABLE, _LOADING, _EMPTY, _ERROR = range(4)
@@ -88,7 +97,7 @@ class VideoBrowserDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("video_browser")
-        self.setWindowTitle("Browse account videos")
+        self.setWindowTitle(self.tr("Browse account videos"))
         self._client = client
         self._page_size = page_size
         self._chosen: Video | None = None
@@ -101,8 +110,8 @@ class VideoBrowserDialog(QDialog):
         # --- filters -----------------------------------------------------------------------
         self.search = QLineEdit()
         self.search.setObjectName("video_search")
-        self.search.setAccessibleName("Search videos by file name")
-        self.search.setPlaceholderText("Search file names…")
+        self.search.setAccessibleName(self.tr("Search videos by file name"))
+        self.search.setPlaceholderText(self.tr("Search file names…"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -113,28 +122,28 @@ class VideoBrowserDialog(QDialog):
 
         self.order = QComboBox()
         self.order.setObjectName("video_order")
-        self.order.setAccessibleName("Sort order")
+        self.order.setAccessibleName(self.tr("Sort order"))
         for label, _, _ in ORDERS:
-            self.order.addItem(label)
+            self.order.addItem(self.tr(label))
         self.order.currentIndexChanged.connect(self.reload)
 
-        self.include_results = QCheckBox("Include SR results")
+        self.include_results = QCheckBox(self.tr("Include SR results"))
         self.include_results.setObjectName("include_results")
-        self.include_results.setAccessibleName("Include SR results")
+        self.include_results.setAccessibleName(self.tr("Include SR results"))
         self.include_results.setToolTip(
-            "Also list finished super-resolution results. Only originals can be processed."
+            self.tr("Also list finished super-resolution results. Only originals can be processed.")
         )
         self.include_results.toggled.connect(self._results_toggled)
 
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("refresh_videos")
-        self.refresh_button.setAccessibleName("Refresh the list")
+        self.refresh_button.setAccessibleName(self.tr("Refresh the list"))
         self.refresh_button.clicked.connect(self.reload)
 
         filters = QHBoxLayout()
         filters.setSpacing(8)
         filters.addWidget(self.search, 1)
-        sort_label = QLabel("Sort")
+        sort_label = QLabel(self.tr("Sort"))
         sort_label.setBuddy(self.order)
         filters.addSpacing(8)
         filters.addWidget(sort_label)
@@ -147,7 +156,7 @@ class VideoBrowserDialog(QDialog):
         self.model = VideoTableModel(BROWSER_COLUMNS, clock=clock)
         self.table = QTableView()
         self.table.setObjectName("video_table")
-        self.table.setAccessibleName("Account videos")
+        self.table.setAccessibleName(self.tr("Account videos"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -174,8 +183,8 @@ class VideoBrowserDialog(QDialog):
         busy.setRange(0, 0)
         busy.setTextVisible(False)
         busy.setFixedWidth(220)
-        busy.setAccessibleName("Loading")
-        loading_text = ToneLabel("Loading videos…", "muted")
+        busy.setAccessibleName(self.tr("Loading"))
+        loading_text = ToneLabel(self.tr("Loading videos…"), "muted")
         loading_layout = QVBoxLayout(loading)
         loading_layout.addStretch(1)
         loading_layout.addWidget(busy, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -201,18 +210,18 @@ class VideoBrowserDialog(QDialog):
         error_icon.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40)
         )
-        error_title = QLabel("The videos could not be loaded.")
+        error_title = QLabel(self.tr("The videos could not be loaded."))
         error_title.setFont(scaled_font(error_title, 1.15, bold=True))
         error_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error_text = ToneLabel(tone="error")
         self.error_text.setObjectName("error_text")
-        self.error_text.setAccessibleName("Error")
+        self.error_text.setAccessibleName(self.tr("Error"))
         self.error_text.setWordWrap(True)
         self.error_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.retry_button = QPushButton("Retry")
+        self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("retry")
-        self.retry_button.setAccessibleName("Retry")
+        self.retry_button.setAccessibleName(self.tr("Retry"))
         self.retry_button.clicked.connect(self.reload)
         error_layout = QVBoxLayout(error)
         error_layout.setContentsMargins(80, 0, 80, 0)
@@ -234,20 +243,20 @@ class VideoBrowserDialog(QDialog):
         # --- footer ------------------------------------------------------------------------
         self.status = ToneLabel(tone="muted")
         self.status.setObjectName("video_status")
-        self.status.setAccessibleName("List status")
-        self.load_more_button = QPushButton("Load more")
+        self.status.setAccessibleName(self.tr("List status"))
+        self.load_more_button = QPushButton(self.tr("Load more"))
         self.load_more_button.setObjectName("load_more")
-        self.load_more_button.setAccessibleName("Load more videos")
+        self.load_more_button.setAccessibleName(self.tr("Load more videos"))
         self.load_more_button.clicked.connect(self.load_more)
         self.load_more_button.hide()
 
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancel")
-        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
-        self.choose_button = QPushButton("Choose")
+        self.choose_button = QPushButton(self.tr("Choose"))
         self.choose_button.setObjectName("choose")
-        self.choose_button.setAccessibleName("Choose video")
+        self.choose_button.setAccessibleName(self.tr("Choose video"))
         self.choose_button.setDefault(True)
         self.choose_button.setEnabled(False)
         self.choose_button.clicked.connect(self.choose_selected)
@@ -330,7 +339,7 @@ class VideoBrowserDialog(QDialog):
             self.pages.setCurrentIndex(_LOADING)
         self.status.set_tone("muted")
         searching = replace and bool(self.search.text().strip())
-        self.status.setText("Searching…" if searching else "Loading…")
+        self.status.setText(self.tr("Searching…") if searching else self.tr("Loading…"))
 
     def _show_failure(self, message: str, replace: bool) -> None:
         self.refresh_button.setEnabled(True)
@@ -346,7 +355,7 @@ class VideoBrowserDialog(QDialog):
             # Keep what is already listed; the same button tries the page again.
             self.load_more_button.setEnabled(True)
             self.status.set_tone("error")
-            self.status.setText(f"Could not load more: {message}")
+            self.status.setText(self.tr("Could not load more: {reason}").format(reason=message))
         self._update_choose()
 
     def _show_page(self, page: VideoPage, video_filter: VideoFilter, replace: bool) -> None:
@@ -373,30 +382,51 @@ class VideoBrowserDialog(QDialog):
         self._update_choose()
 
     def _show_empty(self, video_filter: VideoFilter) -> None:
-        kind = "videos" if video_filter.orig_type is None else "original videos"
+        originals = video_filter.orig_type is not None
         if video_filter.filename:
-            self.empty_title.setText(f"No {kind} match “{video_filter.filename}”.")
-            self.empty_hint.setText("Try part of the name, or clear the search.")
+            title = (
+                self.tr("No original videos match “{search}”.")
+                if originals
+                else self.tr("No videos match “{search}”.")
+            )
+            self.empty_title.setText(title.format(search=video_filter.filename))
+            self.empty_hint.setText(self.tr("Try part of the name, or clear the search."))
         else:
-            self.empty_title.setText(f"No {kind} in this account yet.")
+            self.empty_title.setText(
+                self.tr("No original videos in this account yet.")
+                if originals
+                else self.tr("No videos in this account yet.")
+            )
             self.empty_hint.setText(
-                "Drop a video file on the main window to upload it. Uploaded originals are kept "
-                "for 14 days."
+                self.tr(
+                    "Drop a video file on the main window to upload it. Uploaded originals are "
+                    "kept for 14 days."
+                )
             )
         self.pages.setCurrentIndex(_EMPTY)
 
     def _update_status(self) -> None:
         shown = self.model.rowCount()
-        kind = "videos" if self.include_results.isChecked() else "originals"
+        videos = self.include_results.isChecked()
         if shown == 0:
             text = ""
         elif self._total is not None and self._total != shown:
-            text = f"Showing {shown:,} of {self._total:,} {kind}"
+            text = (
+                self.tr("Showing {shown} of {total} videos")
+                if videos
+                else self.tr("Showing {shown} of {total} originals")
+            ).format(shown=number(shown), total=number(self._total))
+        elif shown == 1:
+            text = self.tr("1 video") if videos else self.tr("1 original")
         else:
-            text = f"{shown:,} {kind}" if shown != 1 else f"1 {kind[:-1]}"
+            text = (self.tr("{count} videos") if videos else self.tr("{count} originals")).format(
+                count=number(shown)
+            )
         soon = sum(1 for video in self.model.videos() if self.model.expires_soon(video))
         if soon:
-            text += f" · {soon} expiring within 2 days"
+            text = self.tr("{status} · {count} expiring within 2 days").format(
+                status=text, count=number(soon)
+            )
         self.status.set_tone("muted")
         self.status.setText(text)
 
@@ -430,9 +460,9 @@ class VideoBrowserDialog(QDialog):
 
     def _update_choose(self) -> None:
         video = self.selected_video()
-        reason = _choosable(video) if video is not None else "Select a video first."
+        reason = _choosable(video) if video is not None else self.tr("Select a video first.")
         self.choose_button.setEnabled(reason is None)
-        self.choose_button.setToolTip(reason or "Use this video as the source of the task")
+        self.choose_button.setToolTip(reason or self.tr("Use this video as the source of the task"))
         if video is not None and reason is not None:
             self.status.set_tone("warning")
             self.status.setText(reason)
@@ -465,7 +495,13 @@ class VideoBrowserDialog(QDialog):
 def _choosable(video: Video) -> str | None:
     """Why a video cannot be the source of a task, or None when it can."""
     if not video.is_original:
-        return "SR results cannot be processed again: choose an original."
+        return QCoreApplication.translate(
+            "VideoBrowserDialog", "SR results cannot be processed again: choose an original."
+        )
     if video.state is not None and not video.is_ready:
-        return f"This video is not ready yet ({video.state or 'processing'})."
+        return QCoreApplication.translate(
+            "VideoBrowserDialog", "This video is not ready yet ({state})."
+        ).format(
+            state=video.state or QCoreApplication.translate("VideoBrowserDialog", "processing")
+        )
     return None

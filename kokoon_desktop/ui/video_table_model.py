@@ -11,12 +11,19 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from enum import Enum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont, QGuiApplication
 
 from kokoon_desktop.api.models import Video
 from kokoon_desktop.core import human
 from kokoon_desktop.core.timecode import FrameRate
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
 from kokoon_desktop.ui.style import tone_text_colour
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -26,14 +33,16 @@ EXPIRY_WARNING = timedelta(days=2)
 
 
 class VideoColumn(Enum):
-    NAME = "Name"
-    KIND = "Kind"
-    DURATION = "Duration"
-    RESOLUTION = "Resolution"
-    FRAME_RATE = "Frame rate"
-    SIZE = "Size"
-    EXPIRES = "Expires"
-    VID = "Video ID"
+    """The columns, valued by their English headings (translated where shown)."""
+
+    NAME = QT_TRANSLATE_NOOP("VideoTableModel", "Name")
+    KIND = QT_TRANSLATE_NOOP("VideoTableModel", "Kind")
+    DURATION = QT_TRANSLATE_NOOP("VideoTableModel", "Duration")
+    RESOLUTION = QT_TRANSLATE_NOOP("VideoTableModel", "Resolution")
+    FRAME_RATE = QT_TRANSLATE_NOOP("VideoTableModel", "Frame rate")
+    SIZE = QT_TRANSLATE_NOOP("VideoTableModel", "Size")
+    EXPIRES = QT_TRANSLATE_NOOP("VideoTableModel", "Expires")
+    VID = QT_TRANSLATE_NOOP("VideoTableModel", "Video ID")
 
 
 DEFAULT_COLUMNS = (
@@ -115,7 +124,7 @@ class VideoTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].value
+            return self.tr(self._columns[section].value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             # Numbers line up on the right, and so do their headings.
             horizontal = (
@@ -151,11 +160,11 @@ class VideoTableModel(QAbstractTableModel):
             case VideoColumn.NAME:
                 return video.filename or video.vid
             case VideoColumn.KIND:
-                kind = "Original" if video.is_original else "SR result"
-                return (
-                    kind
-                    if video.is_ready or video.state is None
-                    else f"{kind} ({video.state or 'not ready'})"
+                kind = self.tr("Original") if video.is_original else self.tr("SR result")
+                if video.is_ready or video.state is None:
+                    return kind
+                return self.tr("{kind} ({state})").format(
+                    kind=kind, state=video.state or self.tr("not ready")
                 )
             case VideoColumn.DURATION:
                 return human.duration(video.duration_s)
@@ -168,24 +177,30 @@ class VideoTableModel(QAbstractTableModel):
             case VideoColumn.EXPIRES:
                 shown = human.local_time(video.expired_time)
                 if video.expired_time is not None and self.expires_soon(video):
-                    return f"{shown} ({_time_left(video.expired_time - self._clock())})"
+                    return self.tr("{date} ({left})").format(
+                        date=shown, left=_time_left(video.expired_time - self._clock())
+                    )
                 return shown
             case VideoColumn.VID:
                 return video.vid
 
     def _tooltip(self, video: Video, column: VideoColumn) -> str | None:
         if column is VideoColumn.NAME:
-            return f"{video.filename or '(no name)'}\nVideo ID: {video.vid}"
+            return self.tr("{name}\nVideo ID: {vid}").format(
+                name=video.filename or self.tr("(no name)"), vid=video.vid
+            )
         if column is VideoColumn.EXPIRES and video.expired_time is not None:
             if self.expires_soon(video):
                 left = _time_left(video.expired_time - self._clock())
-                return (
-                    f"Expires {left}: the service deletes it then. Process it soon, "
+                return self.tr(
+                    "Expires {left}: the service deletes it then. Process it soon, "
                     "or upload it again later."
-                )
-            return f"The service keeps this video until {human.local_time(video.expired_time)}."
+                ).format(left=left)
+            return self.tr("The service keeps this video until {date}.").format(
+                date=human.local_time(video.expired_time)
+            )
         if column is VideoColumn.FRAME_RATE and video.fps:
-            return f"{video.fps} frames per second"
+            return self.tr("{fps} frames per second").format(fps=video.fps)
         return None
 
 
@@ -193,7 +208,9 @@ def _frame_rate(fps: str | None) -> str:
     if not fps:
         return "—"
     try:
-        return f"{FrameRate.parse(fps).describe()} fps"
+        return QCoreApplication.translate("VideoTableModel", "{fps} fps").format(
+            fps=FrameRate.parse(fps).describe()
+        )
     except ValueError:
         return fps
 
@@ -202,12 +219,23 @@ def _time_left(left: timedelta) -> str:
     """Time left as people say it: ``in 3 h``, ``in 1 day 4 h``, ``in 25 min``, ``now``."""
     minutes = int(left.total_seconds() // 60)
     if minutes <= 0:
-        return "now"
+        return QCoreApplication.translate("VideoTableModel", "now")
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
-    if days:
-        plural = "s" if days != 1 else ""
-        return f"in {days} day{plural} {hours} h" if hours else f"in {days} day{plural}"
-    if hours:
-        return f"in {hours} h"
-    return f"in {mins} min"
+    if days == 1:
+        text = (
+            QCoreApplication.translate("VideoTableModel", "in 1 day {hours} h")
+            if hours
+            else QCoreApplication.translate("VideoTableModel", "in 1 day")
+        )
+    elif days:
+        text = (
+            QCoreApplication.translate("VideoTableModel", "in {days} days {hours} h")
+            if hours
+            else QCoreApplication.translate("VideoTableModel", "in {days} days")
+        )
+    elif hours:
+        text = QCoreApplication.translate("VideoTableModel", "in {hours} h")
+    else:
+        text = QCoreApplication.translate("VideoTableModel", "in {minutes} min")
+    return text.format(days=days, hours=hours, minutes=mins)

@@ -43,13 +43,28 @@ class OpeningFlow(QObject):
     def _open_now(self, files: list[str]) -> None:
         first, rest = Path(files[0]), [Path(f).name for f in files[1:]]
         if not first.is_file():
-            reason = "it is a folder" if first.is_dir() else "there is no such file"
-            self._window.messages.error(f"“{first.name}” cannot be opened: {reason}.")
+            self._window.messages.error(
+                self.tr("“{name}” cannot be opened: it is a folder.").format(name=first.name)
+                if first.is_dir()
+                else self.tr("“{name}” cannot be opened: there is no such file.").format(
+                    name=first.name
+                )
+            )
             return
         if rest:
+            text = (
+                self.tr(
+                    "Opened “{name}”. The window works on one source at a time: 1 other file "
+                    "was not opened ({others})."
+                )
+                if len(rest) == 1
+                else self.tr(
+                    "Opened “{name}”. The window works on one source at a time: {count} other "
+                    "files were not opened ({others})."
+                )
+            )
             self._window.messages.info(
-                f"Opened “{first.name}”. The window works on one source at a time: "
-                f"{_count(len(rest))} not opened ({', '.join(rest)})."
+                text.format(name=first.name, count=len(rest), others=", ".join(rest))
             )
         self._window.upload.start(str(first))
 
@@ -60,7 +75,3 @@ class OpeningFlow(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
-
-
-def _count(files: int) -> str:
-    return "1 other file was" if files == 1 else f"{files} other files were"

@@ -62,17 +62,28 @@ class QuitFlow(QObject):
         downloads = session.downloads.in_flight if session is not None else 0
         upload = window.connected and window.upload.in_flight
         if downloads and upload:
-            return (
-                f"{downloads} download{'s' if downloads != 1 else ''} and an upload are in "
-                "progress. The downloads resume next time; the upload stops."
+            text = (
+                self.tr(
+                    "1 download and an upload are in progress. The download resumes next time; "
+                    "the upload stops."
+                )
+                if downloads == 1
+                else self.tr(
+                    "{count} downloads and an upload are in progress. The downloads resume next "
+                    "time; the upload stops."
+                )
             )
+            return text.format(count=downloads)
         if downloads:
             return (
-                f"{downloads} download{'s' if downloads != 1 else ''} in progress — "
-                f"{'they resume' if downloads != 1 else 'it resumes'} next time."
+                self.tr("1 download in progress — it resumes next time.")
+                if downloads == 1
+                else self.tr("{count} downloads in progress — they resume next time.").format(
+                    count=downloads
+                )
             )
         if upload:
-            return "An upload is in progress: it stops if you quit."
+            return self.tr("An upload is in progress: it stops if you quit.")
         return ""
 
     def _ask(self, text: str) -> None:
@@ -82,9 +93,9 @@ class QuitFlow(QObject):
         box = QMessageBox(self._window)
         box.setObjectName("confirm_quit")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Quit Kokoon Desktop?")
+        box.setWindowTitle(self.tr("Quit Kokoon Desktop?"))
         box.setText(text)
-        quit_button = box.addButton("Quit", QMessageBox.ButtonRole.AcceptRole)
+        quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.AcceptRole)
         quit_button.setObjectName("confirm_quit_quit")
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(quit_button)

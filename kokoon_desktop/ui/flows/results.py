@@ -101,7 +101,9 @@ class ResultsFlow(QObject):
         resumed = live.downloads.resume()
         if resumed:
             self._window.messages.info(
-                f"Resuming {resumed} download{'s' if resumed != 1 else ''} left unfinished."
+                self.tr("Resuming 1 download left unfinished.")
+                if resumed == 1
+                else self.tr("Resuming {count} downloads left unfinished.").format(count=resumed)
             )
         self._say_what_expires()
         self._host.spawn(self.merge_account())
@@ -114,7 +116,7 @@ class ResultsFlow(QObject):
     def download_finished(self, entry: HistoryEntry) -> None:
         self._progress.pop(entry.id, None)
         self._show_dock()
-        name = Path(entry.result_path or "").name or (entry.source_name or "result")
+        name = Path(entry.result_path or "").name or (entry.source_name or self.tr("result"))
         self.notifier.finished(entry.id, name)
         if entry.result_message:
             self._window.messages.warning(entry.result_message)
@@ -136,7 +138,7 @@ class ResultsFlow(QObject):
         """Download (or retry) these rows' results; say why for those that cannot be."""
         session = self._host.session
         if session is None:
-            self._window.messages.warning("Not connected yet: try again in a moment.")
+            self._window.messages.warning(self.tr("Not connected yet: try again in a moment."))
             return
         for entry in entries:
             problem = session.downloads.want(entry)
@@ -147,12 +149,16 @@ class ResultsFlow(QObject):
     def open_result(self, entry: HistoryEntry) -> None:
         path = self._window.history_model.downloaded_file(entry)
         if path is None or not self.launcher.open_file(path):
-            self._window.messages.warning(f"Could not open {entry.result_path}.")
+            self._window.messages.warning(
+                self.tr("Could not open {path}.").format(path=entry.result_path)
+            )
 
     def reveal(self, entry: HistoryEntry) -> None:
         path = self._window.history_model.downloaded_file(entry)
         if path is None or not self.launcher.reveal(path):
-            self._window.messages.warning(f"Could not show {entry.result_path}.")
+            self._window.messages.warning(
+                self.tr("Could not show {path}.").format(path=entry.result_path)
+            )
 
     def show_rows(self, entry_ids: list[int]) -> None:
         """A notification was clicked: the window comes forward with those rows selected."""
@@ -176,7 +182,11 @@ class ResultsFlow(QObject):
         try:
             report = await session.account.merge()
         except KokoonError as exc:
-            self._window.messages.warning(f"The account's tasks could not be read: {exc.message}")
+            self._window.messages.warning(
+                self.tr("The account's tasks could not be read: {reason}").format(
+                    reason=exc.message
+                )
+            )
             return
         except HistoryError as exc:
             self._window.messages.error(str(exc))
@@ -189,9 +199,15 @@ class ResultsFlow(QObject):
         if report.resolved:
             count = len(report.resolved)
             self._window.messages.info(
-                f"{count} submission{'s' if count != 1 else ''} whose outcome was unknown "
-                f"{'were' if count != 1 else 'was'} found on the server and followed; "
-                "nothing was sent again."
+                self.tr(
+                    "1 submission whose outcome was unknown was found on the server and "
+                    "followed; nothing was sent again."
+                )
+                if count == 1
+                else self.tr(
+                    "{count} submissions whose outcome was unknown were found on the server and "
+                    "followed; nothing was sent again."
+                ).format(count=count)
             )
         self._learn_expiries(report.changed)
 
@@ -230,9 +246,17 @@ class ResultsFlow(QObject):
         if not soon:
             return
         names = ", ".join(entry.source_name or entry.vid for entry in soon[:3])
-        more = f" and {len(soon) - 3} more" if len(soon) > 3 else ""
-        self._window.messages.warning(
-            f"{len(soon)} result{'s expire' if len(soon) != 1 else ' expires'} within two days "
-            f"and {'are' if len(soon) != 1 else 'is'} not downloaded: {names}{more}. "
-            "They are highlighted in the history: select them and press Ctrl+D."
+        if len(soon) > 3:
+            names = self.tr("{names} and {count} more").format(names=names, count=len(soon) - 3)
+        text = (
+            self.tr(
+                "1 result expires within two days and is not downloaded: {names}. It is "
+                "highlighted in the history: select it and press Ctrl+D."
+            )
+            if len(soon) == 1
+            else self.tr(
+                "{count} results expire within two days and are not downloaded: {names}. They "
+                "are highlighted in the history: select them and press Ctrl+D."
+            )
         )
+        self._window.messages.warning(text.format(count=len(soon), names=names))

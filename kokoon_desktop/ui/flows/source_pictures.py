@@ -46,7 +46,7 @@ class SourcePicturesFlow(QObject):
         try:
             picture = await session.connection.client.fetch_thumbnail(url)
         except KokoonError as exc:
-            log.info("no thumbnail for %s: %s", vid, exc.message)
+            log.info("no thumbnail for %s: %s", vid, exc)
             self._window.clip_preview.remote_thumbnail_failed(vid)
             return
         self._window.clip_preview.show_remote_thumbnail(vid, picture)

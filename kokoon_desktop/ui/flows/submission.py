@@ -64,15 +64,22 @@ class SubmissionFlow(QObject):
         if result.error:
             form.set_cost_text(result.error)
         elif result.credit is not None:
-            text = f"Cost: {human.credit(result.credit)} credits"
-            if result.balance is not None:
-                text += f" · {human.credit(result.balance)} left"
+            cost = human.credit(result.credit)
+            text = (
+                self.tr("Cost: {cost} credits").format(cost=cost)
+                if result.balance is None
+                else self.tr("Cost: {cost} credits · {balance} left").format(
+                    cost=cost, balance=human.credit(result.balance)
+                )
+            )
             if result.affordable is False:
-                text = f"<b>Not enough credit.</b> {text}"
+                text = self.tr("<b>Not enough credit.</b> {cost}").format(cost=text)
             form.set_cost_text(text)
 
     def _show_credit(self, credit: object) -> None:
-        self._window.credit_label.setText(f"Credit: {human.credit(credit)}")  # type: ignore[arg-type]
+        self._window.credit_label.setText(
+            self.tr("Credit: {credit}").format(credit=human.credit(credit))  # type: ignore[arg-type]
+        )
 
     async def refresh_credit(self) -> None:
         try:
@@ -119,12 +126,13 @@ class SubmissionFlow(QObject):
         box = QMessageBox(self._window)
         box.setObjectName("confirm_credit")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Not enough credit")
+        box.setWindowTitle(self.tr("Not enough credit"))
         box.setText(
-            f"This task needs {human.credit(quote.credit)} credits and "
-            f"{human.credit(quote.balance)} are left."
+            self.tr("This task needs {cost} credits and {balance} are left.").format(
+                cost=human.credit(quote.credit), balance=human.credit(quote.balance)
+            )
         )
-        box.setInformativeText("The service will probably refuse it. Submit anyway?")
+        box.setInformativeText(self.tr("The service will probably refuse it. Submit anyway?"))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
 
@@ -166,10 +174,14 @@ class SubmissionFlow(QObject):
             self.refresh_credit_soon()
         elif entry.state is SubmissionState.UNKNOWN:
             window.messages.warning(
-                f"{entry.message} Use “Check on server” in the history before submitting again."
+                self.tr(
+                    "{reason} Use “Check on server” in the history before submitting again."
+                ).format(reason=entry.message)
             )
         else:
-            window.messages.error(f"Submission failed: {entry.message}")
+            window.messages.error(
+                self.tr("Submission failed: {reason}").format(reason=entry.message)
+            )
         self.update_activity()
         return entry
 
@@ -182,9 +194,9 @@ class SubmissionFlow(QObject):
     def _announce_burst(self) -> None:
         burst, self._submitted_burst = self._submitted_burst, []
         if len(burst) == 1:
-            self._window.messages.info(f"Task submitted: {burst[0]}")
+            self._window.messages.info(self.tr("Task submitted: {tid}").format(tid=burst[0]))
         elif burst:
-            self._window.messages.info(f"{len(burst)} tasks submitted.")
+            self._window.messages.info(self.tr("{count} tasks submitted.").format(count=len(burst)))
 
     # --- what the history offers -----------------------------------------------------------------
 
@@ -193,7 +205,9 @@ class SubmissionFlow(QObject):
             vid=entry.vid, name=entry.source_name, duration_ms=entry.source_duration_ms
         )
         self._window.form.load_request_body(entry.request_body, source)
-        self._window.messages.info("The form holds that task's settings: adjust them and submit.")
+        self._window.messages.info(
+            self.tr("The form holds that task's settings: adjust them and submit.")
+        )
 
     def check_on_server(self, entry: HistoryEntry) -> None:
         if self._host.session is not None:
@@ -201,18 +215,22 @@ class SubmissionFlow(QObject):
 
     async def _check(self, entry: HistoryEntry) -> None:
         window, live = self._window, self._host.live
-        window.messages.info("Looking for the task on the server…")
+        window.messages.info(self.tr("Looking for the task on the server…"))
         try:
             found = await live.submitter.check_on_server(entry.id)
         except KokoonError as exc:
-            window.messages.error(f"Could not check: {exc.message}")
+            window.messages.error(self.tr("Could not check: {reason}").format(reason=exc.message))
             return
         window.history_model.upsert(found)
         if found.state is SubmissionState.SUBMITTED:
             live.tracker.track(found)
-            window.messages.info(f"Found on the server: task {found.tid}. It was not resubmitted.")
+            window.messages.info(
+                self.tr("Found on the server: task {tid}. It was not resubmitted.").format(
+                    tid=found.tid
+                )
+            )
         else:
-            window.messages.info(found.message or "The task was not created.")
+            window.messages.info(found.message or self.tr("The task was not created."))
         self.update_activity()
 
     def remove_entry(self, entry: HistoryEntry) -> None:
@@ -248,9 +266,17 @@ class SubmissionFlow(QObject):
         downloading = session.downloads.in_flight if session is not None else 0
         parts = []
         if pending:
-            parts.append(f"{pending} sending")
+            parts.append(self.tr("{count} sending").format(count=pending))
         if active:
-            parts.append(f"{active} task{'s' if active != 1 else ''} in progress")
+            parts.append(
+                self.tr("1 task in progress")
+                if active == 1
+                else self.tr("{count} tasks in progress").format(count=active)
+            )
         if downloading:
-            parts.append(f"{downloading} download{'s' if downloading != 1 else ''}")
+            parts.append(
+                self.tr("1 download")
+                if downloading == 1
+                else self.tr("{count} downloads").format(count=downloading)
+            )
         self._window.activity_label.setText(" · ".join(parts))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.core.timecode import format_timecode
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
 from kokoon_desktop.ui.task_form import SourceInfo
 
 if TYPE_CHECKING:
@@ -30,9 +31,12 @@ log = logging.getLogger(__name__)
 
 #: What the upload dialog offers; the service probes the file and refuses what it cannot read.
 VIDEO_FILE_FILTERS = [
-    "Videos (*.mp4 *.mov *.mkv *.m4v *.avi *.mxf *.webm *.mts *.m2ts *.m2t *.ts *.mpg *.mpeg"
-    " *.vob *.3gp *.wmv *.flv *.ogv)",
-    "All files (*)",
+    QT_TRANSLATE_NOOP(
+        "UploadFlow",
+        "Videos (*.mp4 *.mov *.mkv *.m4v *.avi *.mxf *.webm *.mts *.m2ts *.m2t *.ts *.mpg *.mpeg"
+        " *.vob *.3gp *.wmv *.flv *.ogv)",
+    ),
+    QT_TRANSLATE_NOOP("UploadFlow", "All files (*)"),
 ]
 
 
@@ -68,16 +72,18 @@ class UploadFlow(QObject):
         return self._upload is not None and not self._upload.done()
 
     def choose(self) -> None:
-        dialog = QFileDialog(self._window, "Upload a video")
+        dialog = QFileDialog(self._window, self.tr("Upload a video"))
         dialog.setObjectName("upload_dialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters(VIDEO_FILE_FILTERS)
+        dialog.setNameFilters([self.tr(name) for name in VIDEO_FILE_FILTERS])
         dialog.fileSelected.connect(self.start)
         dialog.open()
 
     def start(self, path: str) -> None:
         if self.in_flight:
-            self._window.messages.warning("An upload is already running: wait for it or cancel it.")
+            self._window.messages.warning(
+                self.tr("An upload is already running: wait for it or cancel it.")
+            )
             return
         self._stop_counting()
         self._upload = self._host.spawn(self.upload_file(Path(path)))
@@ -106,7 +112,7 @@ class UploadFlow(QObject):
         try:
             header = await asyncio.to_thread(probe, path)  # headers only: milliseconds
         except MediaError as exc:
-            window.messages.error(f"{exc} Nothing was uploaded.")
+            window.messages.error(self.tr("{reason} Nothing was uploaded.").format(reason=exc))
             return None
         # Frames as a plain decode presents them (edit lists, start offsets, variable rates,
         # turned and interlaced pictures): one pass over the packets, off the UI thread,
@@ -130,11 +136,17 @@ class UploadFlow(QObject):
         if refused:
             if uploading is not None:
                 uploading.uncancel()  # the stop was ours, not a cancel from outside
-            window.messages.error(f"{refused[0]} The upload was stopped.")
+            window.messages.error(
+                self.tr("{reason} The upload was stopped.").format(reason=refused[0])
+            )
             return None
         if video is None:
             return None
-        window.messages.info(f"Uploaded {video.filename or path.name}: it is the source now.")
+        window.messages.info(
+            self.tr("Uploaded {name}: it is the source now.").format(
+                name=video.filename or path.name
+            )
+        )
         if indexing.done():
             info = _indexed_or(header, indexing)
             self._open(path, video, info)
@@ -160,7 +172,9 @@ class UploadFlow(QObject):
             self._warn_if_damaged(info)
         elif (failure := _failure(indexing)) is not None:
             self._window.messages.warning(
-                f"{failure} The timeline follows what its headers say, and shows no pictures."
+                self.tr(
+                    "{reason} The timeline follows what its headers say, and shows no pictures."
+                ).format(reason=failure)
             )
         return info
 
@@ -177,8 +191,10 @@ class UploadFlow(QObject):
         if info.index is not None and info.index.damaged:
             last = info.total_frames - 1
             self._window.messages.warning(
-                f"“{info.path.name}” is damaged near its end: its pictures stop decoding after "
-                f"frame {last} ({format_timecode(last, info.rate)}), where the timeline ends."
+                self.tr(
+                    "“{name}” is damaged near its end: its pictures stop decoding after frame "
+                    "{frame} ({timecode}), where the timeline ends."
+                ).format(name=info.path.name, frame=last, timecode=format_timecode(last, info.rate))
             )
 
     def _open(self, path: Path, video: Video, info: MediaInfo) -> None:
@@ -210,7 +226,9 @@ class UploadFlow(QObject):
 
         bar = self._window.upload_progress
         bar.setRange(0, 0)  # busy: how long is not known
-        bar.setFormat(f"{path.name}: counting frames to refine the timeline…")
+        bar.setFormat(
+            self.tr("{name}: counting frames to refine the timeline…").format(name=path.name)
+        )
         bar.show()
         try:
             await asyncio.wait([indexing])
@@ -236,16 +254,20 @@ class UploadFlow(QObject):
                 window.upload_progress.setValue(round(done / total * 1000))
 
         window.upload_progress.setValue(0)
-        window.upload_progress.setFormat(f"{path.name}: %p%")
+        window.upload_progress.setFormat(self.tr("{name}: %p%").format(name=path.name))
         window.upload_progress.show()
         window.cancel_upload_button.show()
         try:
             return await session.connection.client.upload_video(path, progress=progress)
         except KokoonError as exc:
-            window.messages.error(f"Upload of {path.name} failed: {exc.message}")
+            window.messages.error(
+                self.tr("Upload of {name} failed: {reason}").format(
+                    name=path.name, reason=exc.message
+                )
+            )
             return None
         except asyncio.CancelledError:
-            window.messages.info(f"Upload of {path.name} cancelled.")
+            window.messages.info(self.tr("Upload of {name} cancelled.").format(name=path.name))
             return None
         finally:
             window.upload_progress.hide()

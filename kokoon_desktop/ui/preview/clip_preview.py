@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage
 
 from kokoon_desktop.core.filmstrip_slots import slot_count, slot_frame, visible_slots
 from kokoon_desktop.core.timecode import format_timecode
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
 from kokoon_desktop.ui.preview.view import PreviewView
 from kokoon_desktop.ui.timeline.widget import TimelineWidget
 
@@ -33,13 +34,16 @@ WAITING_AFTER_MS = 120
 _STRIP_MARGIN_SLOTS = 2
 _EXACT_BELOW_S = 2  # slots shorter than this show exact frames (keyframes repeat at this zoom)
 
-NO_LOCAL_COPY = (
+NO_LOCAL_COPY = QT_TRANSLATE_NOOP(
+    "ClipPreview",
     "No copy of this video on this computer: the timeline works from the service's length and "
-    "frame rate. Upload the file to see its exact frames and a filmstrip."
+    "frame rate. Upload the file to see its exact frames and a filmstrip.",
 )
 
-FETCHING = "Fetching the service's thumbnail of this video…"
-REMOTE_CAPTION = "Thumbnail from the service · upload the file for exact frames"
+FETCHING = QT_TRANSLATE_NOOP("ClipPreview", "Fetching the service's thumbnail of this video…")
+REMOTE_CAPTION = QT_TRANSLATE_NOOP(
+    "ClipPreview", "Thumbnail from the service · upload the file for exact frames"
+)
 
 
 class ClipPreview(QObject):
@@ -126,7 +130,13 @@ class ClipPreview(QObject):
             self._wanted = None
             self._waiting_timer.stop()
         rate = self._timeline.rate
-        caption = f"{format_timecode(index, rate)}  ·  frame {index}" if rate else ""
+        caption = (
+            self.tr("{timecode}  ·  frame {frame}").format(
+                timecode=format_timecode(index, rate), frame=index
+            )
+            if rate
+            else ""
+        )
         self._view.show_image(image, caption)
 
     # --- the filmstrip ---------------------------------------------------------------------
@@ -218,7 +228,7 @@ class ClipPreview(QObject):
         """A source known only to the service: the timeline works, the preview explains."""
         self.close()
         self._remote_vid = vid
-        self._view.show_message(FETCHING if fetching_thumbnail else NO_LOCAL_COPY)
+        self._view.show_message(self.tr(FETCHING if fetching_thumbnail else NO_LOCAL_COPY))
         self._view.show()
 
     def show_remote_thumbnail(self, vid: str, data: bytes) -> None:
@@ -227,13 +237,13 @@ class ClipPreview(QObject):
             return
         image = QImage.fromData(data)
         if image.isNull():
-            self._view.show_message(NO_LOCAL_COPY)
+            self._view.show_message(self.tr(NO_LOCAL_COPY))
             return
-        self._view.show_image(image, REMOTE_CAPTION)
+        self._view.show_image(image, self.tr(REMOTE_CAPTION))
 
     def remote_thumbnail_failed(self, vid: str) -> None:
         if vid == self._remote_vid:
-            self._view.show_message(NO_LOCAL_COPY)
+            self._view.show_message(self.tr(NO_LOCAL_COPY))
 
     # --- ending ----------------------------------------------------------------------------
 

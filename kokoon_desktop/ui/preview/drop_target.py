@@ -24,7 +24,7 @@ class DropTarget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drop_target")
-        self.setAccessibleName("No source yet")
+        self.setAccessibleName(self.tr("No source yet"))
         self.setAccessibleDescription(self.text)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(90)

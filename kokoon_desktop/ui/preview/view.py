@@ -26,7 +26,7 @@ class PreviewView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preview")
-        self.setAccessibleName("Frame at the playhead")
+        self.setAccessibleName(self.tr("Frame at the playhead"))
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(160)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)

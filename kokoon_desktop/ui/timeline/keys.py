@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
+
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
 
 __all__ = [
     "SHORTCUTS",
@@ -17,6 +19,7 @@ __all__ = [
     "accessible_description",
     "action_of",
     "groups",
+    "shown",
     "tooltip",
 ]
 
@@ -66,10 +69,18 @@ class Shortcut:
 
     def _joined(self, space: str) -> str:
         if not self.presses:
-            return self.gesture
+            return shown(self.gesture)
         labels = list(dict.fromkeys(press.label for press in self.presses if press.listed))
-        word = "or" if len({press.action for press in self.presses}) == 1 else "/"
+        word = shown("or") if len({press.action for press in self.presses}) == 1 else "/"
         return f"{space}{word}{space}".join(labels)
+
+
+def shown(text: str) -> str:
+    """A text of the table (its entries are English, marked for translation) as shown."""
+    return QCoreApplication.translate("TimelineKeys", text)
+
+
+QT_TRANSLATE_NOOP("TimelineKeys", "or")  # between keys that do one thing: "F1 or ?"
 
 
 def _presses(*presses: tuple[Qt.Key, Qt.KeyboardModifier, str]) -> tuple[Press, ...]:
@@ -79,72 +90,93 @@ def _presses(*presses: tuple[Qt.Key, Qt.KeyboardModifier, str]) -> tuple[Press, 
 K = Qt.Key
 SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(
-        "Marks",
-        "Set In / Out at the playhead",
+        QT_TRANSLATE_NOOP("TimelineKeys", "Marks"),
+        QT_TRANSLATE_NOOP("TimelineKeys", "Set In / Out at the playhead"),
         _presses((K.Key_I, _NONE, "_key_set_in"), (K.Key_O, _NONE, "_key_set_out")),
-        brief="set In and Out",
+        brief=QT_TRANSLATE_NOOP("TimelineKeys", "set In and Out"),
     ),
     Shortcut(
-        "Marks",
-        "Go to In / Out",
+        QT_TRANSLATE_NOOP("TimelineKeys", "Marks"),
+        QT_TRANSLATE_NOOP("TimelineKeys", "Go to In / Out"),
         _presses((K.Key_I, _SHIFT, "_key_go_in"), (K.Key_O, _SHIFT, "_key_go_out")),
-        brief="go to them",
+        brief=QT_TRANSLATE_NOOP("TimelineKeys", "go to them"),
     ),
     Shortcut(
-        "Marks",
-        "Clear In / Out",
+        QT_TRANSLATE_NOOP("TimelineKeys", "Marks"),
+        QT_TRANSLATE_NOOP("TimelineKeys", "Clear In / Out"),
         _presses((K.Key_I, _ALT, "_key_clear_in"), (K.Key_O, _ALT, "_key_clear_out")),
-        brief="clear them",
+        brief=QT_TRANSLATE_NOOP("TimelineKeys", "clear them"),
     ),
-    Shortcut("Marks", "Clear both: the whole file", _presses((K.Key_X, _ALT, "_key_clear"))),
     Shortcut(
-        "Moving",
-        "One frame back / forward",
+        QT_TRANSLATE_NOOP("TimelineKeys", "Marks"),
+        QT_TRANSLATE_NOOP("TimelineKeys", "Clear both: the whole file"),
+        _presses((K.Key_X, _ALT, "_key_clear")),
+    ),
+    Shortcut(
+        QT_TRANSLATE_NOOP("TimelineKeys", "Moving"),
+        QT_TRANSLATE_NOOP("TimelineKeys", "One frame back / forward"),
         _presses((K.Key_Left, _NONE, "_key_left"), (K.Key_Right, _NONE, "_key_right")),
-        brief="one frame",
+        brief=QT_TRANSLATE_NOOP("TimelineKeys", "one frame"),
     ),
     Shortcut(
-        "Moving",
-        "One second back / forward",
+        QT_TRANSLATE_NOOP("TimelineKeys", "Moving"),
+        QT_TRANSLATE_NOOP("TimelineKeys", "One second back / forward"),
         _presses(
             (K.Key_Left, _SHIFT, "_key_second_back"), (K.Key_Right, _SHIFT, "_key_second_forward")
         ),
     ),
     Shortcut(
-        "Moving",
-        "First / last frame",
+        QT_TRANSLATE_NOOP("TimelineKeys", "Moving"),
+        QT_TRANSLATE_NOOP("TimelineKeys", "First / last frame"),
         _presses((K.Key_Home, _NONE, "_key_home"), (K.Key_End, _NONE, "_key_end")),
     ),
     Shortcut(
-        "Moving",
-        "Move the playhead (snaps to marks; Shift: no snap)",
-        gesture="Click or drag the ruler",
+        QT_TRANSLATE_NOOP("TimelineKeys", "Moving"),
+        QT_TRANSLATE_NOOP("TimelineKeys", "Move the playhead (snaps to marks; Shift: no snap)"),
+        gesture=QT_TRANSLATE_NOOP("TimelineKeys", "Click or drag the ruler"),
     ),
-    Shortcut("Moving", "Move the In or Out mark", gesture="Drag [ or ]"),
     Shortcut(
-        "Playing",
-        "Play the range / pause",
+        QT_TRANSLATE_NOOP("TimelineKeys", "Moving"),
+        QT_TRANSLATE_NOOP("TimelineKeys", "Move the In or Out mark"),
+        gesture=QT_TRANSLATE_NOOP("TimelineKeys", "Drag [ or ]"),
+    ),
+    Shortcut(
+        QT_TRANSLATE_NOOP("TimelineKeys", "Playing"),
+        QT_TRANSLATE_NOOP("TimelineKeys", "Play the range / pause"),
         _presses((K.Key_Space, _NONE, "_key_space")),
-        brief="plays",
+        brief=QT_TRANSLATE_NOOP("TimelineKeys", "plays"),
     ),
     Shortcut(
-        "Playing",
-        "Play forward / backward; press again to go faster",
+        QT_TRANSLATE_NOOP("TimelineKeys", "Playing"),
+        QT_TRANSLATE_NOOP("TimelineKeys", "Play forward / backward; press again to go faster"),
         _presses((K.Key_L, _NONE, "_key_l"), (K.Key_J, _NONE, "_key_j")),
-        brief="shuttle",
+        brief=QT_TRANSLATE_NOOP("TimelineKeys", "shuttle"),
     ),
-    Shortcut("Playing", "Stop", _presses((K.Key_K, _NONE, "_key_k"))),
-    Shortcut("View", "Zoom around the mouse", gesture="Ctrl+wheel, pinch", brief="zoom"),
-    Shortcut("View", "Scroll along the clip", gesture="Wheel"),
     Shortcut(
-        "View",
-        "Show or hide this list",
+        QT_TRANSLATE_NOOP("TimelineKeys", "Playing"),
+        QT_TRANSLATE_NOOP("TimelineKeys", "Stop"),
+        _presses((K.Key_K, _NONE, "_key_k")),
+    ),
+    Shortcut(
+        QT_TRANSLATE_NOOP("TimelineKeys", "View"),
+        QT_TRANSLATE_NOOP("TimelineKeys", "Zoom around the mouse"),
+        gesture=QT_TRANSLATE_NOOP("TimelineKeys", "Ctrl+wheel, pinch"),
+        brief=QT_TRANSLATE_NOOP("TimelineKeys", "zoom"),
+    ),
+    Shortcut(
+        QT_TRANSLATE_NOOP("TimelineKeys", "View"),
+        QT_TRANSLATE_NOOP("TimelineKeys", "Scroll along the clip"),
+        gesture=QT_TRANSLATE_NOOP("TimelineKeys", "Wheel"),
+    ),
+    Shortcut(
+        QT_TRANSLATE_NOOP("TimelineKeys", "View"),
+        QT_TRANSLATE_NOOP("TimelineKeys", "Show or hide this list"),
         (
             *_presses((K.Key_F1, _NONE, "_key_help"), (K.Key_Question, _NONE, "_key_help")),
             # Most layouts need Shift to type "?": the same key to the person pressing it.
             Press(K.Key_Question, _SHIFT, "_key_help", listed=False),
         ),
-        brief="lists all keys",
+        brief=QT_TRANSLATE_NOOP("TimelineKeys", "lists all keys"),
     ),
 )
 """What the timeline answers to, in the order the help lists it."""
@@ -164,18 +196,24 @@ def action_of(key: int, modifiers: Qt.KeyboardModifier) -> str | None:
 
 
 def groups() -> list[tuple[str, list[Shortcut]]]:
-    """The shortcuts by group, groups in order of first appearance."""
+    """The shortcuts by group (its name as shown), groups in order of first appearance."""
     grouped: dict[str, list[Shortcut]] = {}
     for shortcut in SHORTCUTS:
-        grouped.setdefault(shortcut.group, []).append(shortcut)
+        grouped.setdefault(shown(shortcut.group), []).append(shortcut)
     return list(grouped.items())
 
 
 def tooltip() -> str:
     """The main keys on one line."""
-    return " · ".join(f"{s.short_label} {s.brief}" for s in SHORTCUTS if s.brief)
+    line = QCoreApplication.translate("TimelineKeys", "{keys} {what}")
+    return " · ".join(
+        line.format(keys=s.short_label, what=shown(s.brief)) for s in SHORTCUTS if s.brief
+    )
 
 
 def accessible_description() -> str:
     """Every line of the help, for screen readers."""
-    return "; ".join(f"{shortcut.label}: {shortcut.what}" for shortcut in SHORTCUTS)
+    line = QCoreApplication.translate("TimelineKeys", "{keys}: {what}")
+    return "; ".join(
+        line.format(keys=shortcut.label, what=shown(shortcut.what)) for shortcut in SHORTCUTS
+    )

@@ -23,7 +23,7 @@ class ShortcutsOverlay(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts_overlay")
-        self.setAccessibleName("Timeline keyboard shortcuts")
+        self.setAccessibleName(self.tr("Timeline keyboard shortcuts"))
         self.setAccessibleDescription(keys.accessible_description())
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._host = parent
@@ -102,10 +102,14 @@ class ShortcutsOverlay(QWidget):
         painter.setPen(text)
         heading = QRectF(left, top, panel_w - 44, 28)
         centre_v = Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(heading, int(Qt.AlignmentFlag.AlignLeft | centre_v), "Timeline shortcuts")
+        painter.drawText(
+            heading, int(Qt.AlignmentFlag.AlignLeft | centre_v), self.tr("Timeline shortcuts")
+        )
         painter.setFont(scaled_font(self, 0.85))
         painter.setPen(muted)
-        painter.drawText(heading, int(Qt.AlignmentFlag.AlignRight | centre_v), "Esc to close")
+        painter.drawText(
+            heading, int(Qt.AlignmentFlag.AlignRight | centre_v), self.tr("Esc to close")
+        )
         width = (panel_w - 44 - 24 * (columns - 1)) / columns
         for index, part in enumerate(column_groups):
             self._paint_column(
@@ -141,6 +145,7 @@ class ShortcutsOverlay(QWidget):
                 painter.drawText(QRectF(left + 12, y, keys_w, line), shortcut.label)
                 painter.setPen(muted)
                 painter.drawText(
-                    QRectF(left + 12 + keys_w, y, width - keys_w - 12, line), shortcut.what
+                    QRectF(left + 12 + keys_w, y, width - keys_w - 12, line),
+                    keys.shown(shortcut.what),
                 )
                 y += line
