@@ -96,9 +96,12 @@ sys.exit(main(["--demo", "--profile-dir", PROFILE]))
 
 
 def desktop_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    """Headless, no keychain, no KOKOON_ settings of the caller, user folders under tmp_path."""
+    """Headless, no keychain, no KOKOON_ settings of the caller, user folders under tmp_path,
+    and English whatever the machine's language (the tests read the window's words)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOKOON_")}
-    env.update(QT_QPA_PLATFORM="offscreen", PYTHON_KEYRING_BACKEND=FAIL_KEYRING)
+    env.update(
+        QT_QPA_PLATFORM="offscreen", PYTHON_KEYRING_BACKEND=FAIL_KEYRING, KOKOON_LANGUAGE="en"
+    )
     for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
         env[name] = str(tmp_path / "user" / name.lower())
     temp = tmp_path / "tmp"  # a killed simulator cannot clean up its folder: keep it here
