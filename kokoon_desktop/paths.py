@@ -17,6 +17,8 @@ APP_AUTHOR = "Kokoon"
 
 SETTINGS_FILE_NAME = "settings.json"
 HISTORY_FILE_NAME = "history.sqlite3"
+PRESETS_FILE_NAME = "presets.json"
+BATCHES_FILE_NAME = "batches.sqlite3"
 LOG_FILE_NAME = "kokoon-desktop.log"
 
 
@@ -37,6 +39,17 @@ class ProfilePaths:
     @property
     def history_file(self) -> Path:
         return self.data_dir / HISTORY_FILE_NAME
+
+    @property
+    def presets_file(self) -> Path:
+        """Named presets of the treatment and output (``storage.presets``)."""
+        return self.config_dir / PRESETS_FILE_NAME
+
+    @property
+    def batches_file(self) -> Path:
+        """The journal of ``kokoon batch`` runs and the memory of uploads
+        (``storage.batch_journal``)."""
+        return self.data_dir / BATCHES_FILE_NAME
 
     @property
     def log_file(self) -> Path:

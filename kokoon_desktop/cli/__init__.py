@@ -17,6 +17,7 @@ import httpx
 from kokoon_desktop.api.client import DEFAULT_TIMEOUT, KokoonClient
 from kokoon_desktop.api.errors import AuthenticationError, KokoonError
 from kokoon_desktop.cli import exit_codes
+from kokoon_desktop.cli.batch import BATCH_COMMANDS, presets
 from kokoon_desktop.cli.commands import COMMANDS, Session, UsageError
 from kokoon_desktop.cli.parser import build_parser
 from kokoon_desktop.core.endpoint import AuthScheme
@@ -38,6 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (the console script exits with it)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "presets":
+        return presets(args)  # the profile's file only: no service, no token
     signing_in = args.command in ("login", "logout")
     try:
         # The command line keeps no settings file: its address is --api-url, KOKOON_API_URL or
@@ -92,7 +95,7 @@ async def _run(
     ) as client:
         session = Session(client=client, as_json=args.json)
         try:
-            return await COMMANDS[args.command](session, args)
+            return await {**COMMANDS, **BATCH_COMMANDS}[args.command](session, args)
         except AuthenticationError as exc:
             if token is None:
                 return fail(

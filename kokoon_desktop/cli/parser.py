@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from pathlib import Path
 
 from kokoon_desktop import __version__
 from kokoon_desktop.cli.exit_codes import EPILOG
@@ -145,4 +147,55 @@ def build_parser() -> argparse.ArgumentParser:
         "--sidecar", action="store_true",
         help="also write how the result was made (its task and request) to PATH.kokoon.json",
     )  # fmt: skip
+    _batch_parsers(command)
     return parser
+
+
+def _profile_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--profile-dir", metavar="DIR", type=Path,
+        help="keep the profile (presets, history, batch journal) in DIR instead of the "
+        "user's folders, as the window's --profile-dir",
+    )  # fmt: skip
+
+
+def _batch_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    batch = command("batch", "create the tasks of a manifest (JSON or CSV), each once, resumably")
+    batch.add_argument(
+        "manifest", metavar="MANIFEST",
+        help="a JSON list of objects or a CSV file with a header row, one task each, named "
+        "with the request's fields (task_type, category, use_sr, input_quality, vid, width, "
+        "height, start_pos, duration, codec, format, use_trim_orig, the AI options), plus "
+        "file, preset, size, start and end (see the README)",
+    )  # fmt: skip
+    batch.add_argument(
+        "--concurrency", type=int, default=4, metavar="N",
+        help="items uploaded or sent at once (default 4)",
+    )  # fmt: skip
+    batch.add_argument(
+        "--dry-run", action="store_true",
+        help="check every row and print the total quote; sends nothing",
+    )  # fmt: skip
+    batch.add_argument("--wait", action="store_true", help="follow every task to its end")
+    batch.add_argument(
+        "--download", metavar="DIR",
+        help="wait, then download each result into DIR with its provenance file",
+    )  # fmt: skip
+    batch.add_argument(
+        "--skip-invalid", action="store_true",
+        help="send the valid rows even when others are invalid (else nothing is sent)",
+    )  # fmt: skip
+    _profile_option(batch)
+    presets = command("presets", "list, export or import the named presets of the profile")
+    actions = presets.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="the presets (* marks the default)")
+    export = actions.add_parser("export", help="write presets to a JSON file to share")
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("names", metavar="NAME", nargs="*", help="these presets only")
+    imports = actions.add_parser("import", help="add the presets of a JSON file")
+    imports.add_argument("file", metavar="FILE")
+    same = imports.add_mutually_exclusive_group()
+    same.add_argument("--replace", action="store_true", help="replace presets of the same name")
+    same.add_argument("--skip", action="store_true", help="keep presets of the same name")
+    for sub in (presets, listing, export, imports):
+        _profile_option(sub)

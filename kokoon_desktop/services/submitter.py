@@ -96,10 +96,15 @@ class Submitter:
         *,
         source_name: str | None,
         source: SourceFacts | None = None,
+        on_recorded: Callable[[HistoryEntry], None] | None = None,
     ) -> HistoryEntry | None:
         """Writes the row as SUBMITTING (on_change), sends once, marks SUBMITTED/FAILED/UNKNOWN
         (on_change). Returns None (and sends nothing) if the same spec is already in flight.
-        Never raises KokoonError. ``source`` is what the row keeps for the result's sidecar."""
+        Never raises KokoonError. ``source`` is what the row keeps for the result's sidecar.
+
+        ``on_recorded`` is called with the written row before the request leaves (a batch's
+        journal links its item to the row there); if it raises, nothing is sent, the row is
+        marked FAILED and the exception propagates."""
         body = spec.to_request_body()
         key = request_key(body)
         if key in self._in_flight:
@@ -118,6 +123,12 @@ class Submitter:
             )
             self._in_flight[key] = entry.id
             notify(self._on_change, entry)
+            if on_recorded is not None:
+                try:
+                    on_recorded(entry)
+                except BaseException as exc:
+                    notify(self._on_change, self._history.mark_failed(entry.id, _not_sent(exc)))
+                    raise
             entry = await self._send(entry, spec)
         finally:
             del self._in_flight[key]
@@ -298,3 +309,7 @@ class Submitter:
             if last_page or recent == 0:
                 break
         return candidates
+
+
+def _not_sent(exc: BaseException) -> str:
+    return f"Not sent: {str(exc) or type(exc).__name__}"
