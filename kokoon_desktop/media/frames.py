@@ -199,6 +199,11 @@ class FrameReader:
         """
         return to_rgb(self._exact(index, drain=not reading_on), max_width, max_height)
 
+    def exact_frame(self, index: int) -> av.VideoFrame:
+        """Exactly frame ``index`` as the decoder gave it (for a scale of the caller's own,
+        such as the compare view's Lanczos upscale). Raises as :meth:`frame_at` does."""
+        return self._exact(index)
+
     def read_toward(self, index: int) -> tuple[int, av.VideoFrame] | None:
         """(its index, the frame) of the next frame a decode toward frame `index` gives.
 

@@ -30,6 +30,14 @@ class FramePairs(Protocol):
     @property
     def count(self) -> int: ...
 
+    @property
+    def before_turn(self) -> int:
+        """Clockwise degrees that show the before upright (0 for most files)."""
+        ...
+
+    @property
+    def after_turn(self) -> int: ...
+
     def pair(self, index: int) -> tuple[RgbImage, RgbImage]: ...
 
     def close(self) -> None: ...
@@ -97,7 +105,9 @@ class PairLoader(QObject):
                 log.info("compare frame %d could not be decoded: %s", index, exc)
                 self.failed.emit(str(exc))
                 continue
-            self.pair_ready.emit(index, to_qimage(before), to_qimage(after))
+            pairs = self._pairs
+            shown = to_qimage(before, pairs.before_turn), to_qimage(after, pairs.after_turn)
+            self.pair_ready.emit(index, *shown)
 
     def _close_pairs(self) -> None:
         if self._pairs is not None:

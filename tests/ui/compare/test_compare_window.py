@@ -45,6 +45,7 @@ class Pairs:
         self.broken_at = broken_at
         self.closed = False
         self.asked: list[int] = []
+        self.before_turn = self.after_turn = 0
 
     def pair(self, index: int) -> tuple[RgbImage, RgbImage]:
         self.asked.append(index)

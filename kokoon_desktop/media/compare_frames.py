@@ -1,0 +1,110 @@
+"""Before/after frame pairs for the compare view, decoded exactly.
+
+The "after" is what the service made (a preview's SR asset, or a downloaded full result); the
+"before" is what it was made from (the preview's original asset, or the local source file). Pair
+*i* is the after's frame *i* and the before's frame ``before_offset + i``: a result's first frame
+is the source's frame at the request's ``start_pos``.
+
+The before is scaled to the after's size with a plain Lanczos resize (FFmpeg's swscale), so the
+comparison is against what an ordinary upscale gives, not against a thumbnail. A before that
+is shown turned (a phone's portrait clip) is scaled to the after's size as it is stored, and
+turned when shown (``before_turn``).
+
+Not thread-safe: one instance per thread (the compare view's worker owns one).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import av
+from av.video.reformatter import Interpolation
+
+from kokoon_desktop.i18n import translate
+from kokoon_desktop.media.frame_index import indexed
+from kokoon_desktop.media.frames import FrameReader, RgbImage, to_rgb
+from kokoon_desktop.media.probe import MediaError, probe
+
+__all__ = ["CompareFrames"]
+
+
+class CompareFrames:
+    """Opens both files; :meth:`pair` gives frame pairs as rgb24 images of the after's size."""
+
+    def __init__(self, before: Path, after: Path, *, before_offset: int = 0) -> None:
+        if before_offset < 0:
+            raise ValueError(f"A frame offset is a whole number from 0, got {before_offset}.")
+        self._before = FrameReader(before, indexed(probe(before)))
+        try:
+            self._after = FrameReader(after, indexed(probe(after)))
+        except Exception:
+            self._before.close()
+            raise
+        self.before_offset = before_offset
+        left = self._before.total_frames - before_offset
+        if left < 1:
+            self.close()
+            raise MediaError(
+                translate(
+                    "CompareFrames",
+                    "“{name}” has {count} frames: none from frame {first} on to compare with.",
+                ).format(name=before.name, count=self._before.total_frames, first=before_offset)
+            )
+        self._count = min(self._after.total_frames, left)
+
+    @property
+    def count(self) -> int:
+        """How many pairs there are (the after's frames, or fewer when the before ends)."""
+        return self._count
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The after's picture size (what both sides are shown at)."""
+        return self._after.info.display_size
+
+    @property
+    def before_size(self) -> tuple[int, int]:
+        """The before's own picture size, as shown."""
+        return self._before.info.display_size
+
+    @property
+    def before_turn(self) -> int:
+        """The clockwise turn that shows the before upright (its pictures are stored turned)."""
+        return self._before.info.turn
+
+    @property
+    def after_turn(self) -> int:
+        """The same for the after (0 for what the service makes; a file may say otherwise)."""
+        return self._after.info.turn
+
+    def pair(self, index: int) -> tuple[RgbImage, RgbImage]:
+        """(before scaled to the after's size, after) for pair ``index``, both as stored: turn
+        them by ``before_turn`` and ``after_turn`` to show them."""
+        if not 0 <= index < self._count:
+            raise ValueError(f"No pair {index}: there are {self._count}.")
+        after = to_rgb(self._after.exact_frame(index))
+        return self._scaled_before(self._before.exact_frame(self.before_offset + index)), after
+
+    def before_native(self, index: int) -> RgbImage:
+        """The before's frame for pair ``index`` at its own size."""
+        return to_rgb(self._before.exact_frame(self.before_offset + index))
+
+    def _scaled_before(self, frame: av.VideoFrame) -> RgbImage:
+        width, height = self.size
+        if self.before_turn in (90, 270):
+            width, height = height, width  # stored sideways: scaled sideways, turned when shown
+        scaled = frame.reformat(
+            width=width, height=height, format="rgb24", interpolation=Interpolation.LANCZOS
+        )
+        return to_rgb(scaled)
+
+    def close(self) -> None:
+        self._before.close()
+        if hasattr(self, "_after"):
+            self._after.close()
+
+    def __enter__(self) -> CompareFrames:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
