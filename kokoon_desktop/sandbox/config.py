@@ -45,6 +45,10 @@ class SandboxConfig:
     #: Where generated demo clips are kept between runs, so only the first start pays for
     #: encoding them; None means inside the sandbox's own data directory.
     seed_cache_dir: Path | None = None
+    #: Full tasks' results made for real (the range's frames, scaled with Lanczos and
+    #: sharpened) when small enough (``RENDER_BUDGET`` pixels × frames); else, and when off,
+    #: a result is the source's bytes. Previews are always made for real.
+    render_results: bool = False
     #: Injectable so tests can move time deterministically.
     clock: Callable[[], float] = time.time
 

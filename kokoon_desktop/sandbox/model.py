@@ -7,6 +7,7 @@ test that moves the clock sees the same history a real poller would, instantly.
 from __future__ import annotations
 
 import math
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,6 +115,13 @@ class Task:
     finalized: bool = False
     preview_orig_path: str | None = None
     preview_sr_path: str | None = None
+    #: The pictures being made for this task (previews; results when rendered), if any: the
+    #: task is not done before they are (see ``SandboxState``).
+    rendering: Future[None] | None = None
+
+    @property
+    def rendered(self) -> bool:
+        return self.rendering is None or self.rendering.done()
 
     @property
     def started_at(self) -> float:
@@ -130,9 +138,11 @@ class Task:
         return self.running_at + (self.running_s / 2 if self.fails else self.running_s)
 
     def step(self, now: float) -> str:
-        """The documented step at ``now``."""
-        if now >= self.ends_at:
+        """The documented step at ``now`` (still running while its pictures are being made)."""
+        if now >= self.ends_at and (self.fails or self.rendered):
             return "error" if self.fails else "done"
+        if now >= self.ends_at:
+            return "running"
         if now < self.started_at:
             return "ready"
         if now < self.started_at + self.preparing_s:

@@ -180,9 +180,15 @@ class Sandbox:
 
     # --- lifetime ------------------------------------------------------------------------
 
+    def wait_for_pictures(self, timeout_s: float = 30.0) -> None:
+        """Wait until the pictures of every task so far are made (previews, rendered results):
+        for tests that move the clock by hand."""
+        self.state.wait_for_pictures(timeout_s)
+
     def close(self) -> None:
         """Delete the temporary data directory (a configured ``data_dir`` is kept)."""
         self.interrupt_sleeps()
+        self.state.close()
         if self._cleanup is not None:
             self._cleanup()
 

@@ -11,13 +11,16 @@ task's credit is refunded) happen the first time anyone looks after the finish t
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import logging
 import mimetypes
 import os
 import shutil
 import threading
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -28,6 +31,7 @@ from .credits import task_cost
 from .errors import INSUFFICIENT_CREDIT, TASK_NOT_FOUND, VIDEO_NOT_FOUND, ApiError, bad_request
 from .faults import Faults
 from .links import LinkSigner
+from .media import render_range
 from .model import (
     COMPLETED,
     FAILED,
@@ -63,6 +67,11 @@ from .validation import (
 
 _OUTPUT_CODEC_NAMES = {"h264": "h264", "h265": "hevc"}
 THUMBNAIL_NAME = "thumbnail.jpg"
+#: A full task's result is made for real (``SandboxConfig.render_results``) up to this many
+#: output pixels × frames (about 100 frames of 1080p); bigger ones are the source's bytes.
+RENDER_BUDGET = 210_000_000
+
+log = logging.getLogger(__name__)
 
 
 def new_id() -> str:
@@ -130,6 +139,12 @@ class SandboxState:
         self._videos: dict[str, Video] = {}
         self._tasks: dict[str, Task] = {}
         self._blobs: dict[str, Blob] = {}
+        # Pictures are made one at a time, off the request handlers (see `_start_render`).
+        self._renderer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sandbox-render")
+
+    def close(self) -> None:
+        """Stop making pictures (the data may be deleted next)."""
+        self._renderer.shutdown(wait=True, cancel_futures=True)
 
     # --- time ----------------------------------------------------------------------------
 
@@ -382,6 +397,7 @@ class SandboxState:
             self._tasks[tid] = task
             source.last_category = request.category
             self._videos[out_vid] = self._result_video(task, source, now)
+            task.rendering = self._start_render(task, source)
             return {"tid": tid, "in_vid": source.vid, "out_vid": out_vid}
 
     def _result_video(self, task: Task, source: Video, now: float) -> Video:
@@ -450,7 +466,11 @@ class SandboxState:
     def _advance(self) -> float:
         """Apply the side effects of every task that has finished by now; return now."""
         now = self.now()
-        finished = [t for t in self._tasks.values() if not t.finalized and now >= t.ends_at]
+        finished = [
+            t
+            for t in self._tasks.values()
+            if not t.finalized and now >= t.ends_at and (t.fails or t.rendered)
+        ]
         for task in sorted(finished, key=lambda t: (t.ends_at, t.seq)):
             task.finalized = True
             if task.fails:
@@ -468,10 +488,13 @@ class SandboxState:
         source = self._videos[task.in_vid]
         result = self._videos[task.out_vid]
         assert source.file is not None
-        # The simulator does not upscale: the result's bytes are the source's bytes.
         folder = self._video_dir(task.uid, task.out_vid)
         target = folder / result.filename
-        link_or_copy(source.file, target)
+        rendered = self._render_path(task) if task.task_type == "SR" else None
+        if rendered is not None and self._made(task) and rendered.is_file():
+            rendered.replace(target)  # the range, upscaled (see `_start_render`)
+        else:  # too big to make here, or not asked for: the source's bytes
+            link_or_copy(source.file, target)
         thumb = None
         if source.thumb_file is not None:
             thumb = folder / THUMBNAIL_NAME
@@ -480,19 +503,83 @@ class SandboxState:
         result.size = target.stat().st_size
         result.state = COMPLETED
         if task.task_type == "SR_PREVIEW":
-            self._publish_previews(task, source.file)
+            self._publish_previews(task, source.file, made=self._made(task))
         if task.request.use_trim_orig:
             self._add_trimmed_original(task, source)
 
-    def _publish_previews(self, task: Task, source_file: Path) -> None:
-        folder = self._video_dir(task.uid, task.in_vid) / "preview"
+    def _publish_previews(self, task: Task, source_file: Path, *, made: bool) -> None:
+        folder = self._preview_dir(task)
         base = f"/storage/{task.uid}/{task.in_vid}/preview"
         for kind in ("orig", "sr"):
             name = f"{kind}_{task.tid}.mp4"
-            link_or_copy(source_file, folder / name)
+            if not made:  # the pictures could not be made: the source stands in for both
+                link_or_copy(source_file, folder / name)
             self._blobs[f"{base}/{name}"] = Blob(folder / name, "video/mp4")
         task.preview_orig_path = f"{base}/orig_{task.tid}.mp4"
         task.preview_sr_path = f"{base}/sr_{task.tid}.mp4"
+
+    # --- pictures made for real ------------------------------------------------------------
+
+    def _preview_dir(self, task: Task) -> Path:
+        return self._video_dir(task.uid, task.in_vid) / "preview"
+
+    def _render_path(self, task: Task) -> Path:
+        return self._video_dir(task.uid, task.out_vid) / f".rendering-{task.tid}.mp4"
+
+    def _start_render(self, task: Task, source: Video) -> Future[None] | None:
+        """Make a preview's two pictures (the range's frames as they are, and upscaled and
+        sharpened: what the demo shows as SR), or a full task's result, in the background.
+        The task stays "running" until they exist, as a real service's would."""
+        request = task.request
+        if source.file is None:
+            return None
+        start = 0 if request.whole_file else request.start_pos
+        frames = task.sr_nb_frames
+        size = (request.width, request.height)
+        if task.task_type == "SR_PREVIEW":
+            folder = self._preview_dir(task)
+            jobs = [
+                (folder / f"orig_{task.tid}.mp4", False),
+                (folder / f"sr_{task.tid}.mp4", True),
+            ]
+        elif self.config.render_results and frames * size[0] * size[1] <= RENDER_BUDGET:
+            jobs = [(self._render_path(task), True)]
+        else:
+            return None
+        file = source.file
+
+        def render() -> None:
+            for target, upscale in jobs:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                part = target.with_name(f".{target.name}.part")
+                render_range(
+                    file, part, start_ms=start, frames=frames,
+                    width=size[0], height=size[1], upscale=upscale,
+                )  # fmt: skip
+                part.replace(target)
+
+        return self._renderer.submit(render)
+
+    def wait_for_pictures(self, timeout_s: float = 30.0) -> None:
+        """Wait until every task's pictures are made (tests that move the clock by hand: a
+        task is done once its clock has run out *and* its pictures exist)."""
+        with self._lock:
+            pending = [t.rendering for t in self._tasks.values() if t.rendering is not None]
+        for future in pending:
+            with contextlib.suppress(Exception):  # a failure is logged when the task ends
+                future.result(timeout=timeout_s)
+
+    @staticmethod
+    def _made(task: Task) -> bool:
+        """Whether the task's pictures were made (logged when making them failed)."""
+        future = task.rendering
+        if future is None or future.cancelled():
+            return False
+        error = future.exception()
+        if error is not None:
+            log.warning("the pictures of task %s could not be made: %s", task.tid, error)
+            return False
+        return True
 
     def _add_trimmed_original(self, task: Task, source: Video) -> None:
         """``use_trim_orig``: the range becomes a new original, named like the docs' example."""

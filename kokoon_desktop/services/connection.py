@@ -38,7 +38,9 @@ class Connection:
 def demo_connection(*, notices: list[Notice] | None = None) -> Connection:
     """The built-in simulator, in-process: nothing leaves the machine."""
     cache = platformdirs.user_cache_path("Kokoon Desktop", "Kokoon") / "demo-clips"
-    sandbox = Sandbox(SandboxConfig(seed_demo_videos=True, seed_cache_dir=cache))
+    sandbox = Sandbox(
+        SandboxConfig(seed_demo_videos=True, seed_cache_dir=cache, render_results=True)
+    )
     client = KokoonClient(
         token=DEMO_TOKEN, base_url=sandbox.base_url, transport=sandbox.transport()
     )

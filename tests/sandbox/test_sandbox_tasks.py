@@ -8,8 +8,10 @@ from typing import Any
 import httpx
 import pytest
 
+from kokoon_desktop.media.frames import FrameReader
 from kokoon_desktop.sandbox import DEMO_TOKEN, Sandbox, SandboxConfig
 from kokoon_desktop.sandbox.credits import task_cost
+from tests.media.counter_video import make_counter_video, read_counter
 from tests.sandbox.sandbox_helpers import FakeClock, task_body, upload
 
 
@@ -67,7 +69,11 @@ async def test_sr_task_walks_every_step(
 
 
 async def test_preview_task_quirks(
-    client: httpx.AsyncClient, storage: httpx.AsyncClient, clips: dict[str, Path], clock: FakeClock
+    client: httpx.AsyncClient,
+    storage: httpx.AsyncClient,
+    clips: dict[str, Path],
+    clock: FakeClock,
+    sandbox: Sandbox,
 ) -> None:
     video = await upload(client, clips["small"])
     created = (
@@ -77,6 +83,7 @@ async def test_preview_task_quirks(
     assert (task["sr_nb_frames"], task["nb_frames"]) == ("5", "60")
     assert task["preview_orig_url"] is None
     clock.advance(100)
+    sandbox.wait_for_pictures()
     task = await _task(client, created["tid"])
     assert (task["step"], task["progress"]) == ("done", "5")
     for key, kind in (("preview_orig_url", "orig"), ("preview_sr_url", "sr")):
@@ -149,7 +156,7 @@ async def test_time_scale_shrinks_every_step(clips: dict[str, Path], clock: Fake
 
 
 async def test_task_list_filters_and_pages(
-    client: httpx.AsyncClient, clips: dict[str, Path], clock: FakeClock
+    client: httpx.AsyncClient, clips: dict[str, Path], clock: FakeClock, sandbox: Sandbox
 ) -> None:
     video = await upload(client, clips["small"])
     tids = []
@@ -159,6 +166,7 @@ async def test_task_list_filters_and_pages(
         ).json()
         tids.append(created["tid"])
         clock.advance(2.5)  # each one is 2.5 s older than the next
+    sandbox.wait_for_pictures()  # a preview is done once its pictures are made, too
     listing = (await client.get("/task")).json()
     assert [t["tid"] for t in listing["sr_tasks"]] == tids[::-1]  # newest first
     steps = [t["step"] for t in listing["sr_tasks"]]
@@ -208,3 +216,64 @@ async def test_credit_calc_follows_the_range(
     assert await calc(start_pos=0, duration=1000) == 4
     assert await calc(start_pos=0, duration=1000, input_quality="high") == 8
     assert (await client.get("/credit/me")).json()["credit"] == 5000  # quotes are free
+
+
+async def test_a_preview_shows_the_ranges_frames_and_their_upscale(
+    client: httpx.AsyncClient,
+    storage: httpx.AsyncClient,
+    clock: FakeClock,
+    sandbox: Sandbox,
+    tmp_path: Path,
+) -> None:
+    """The preview's "original" is the source's frames from start_pos on, as they are; its
+    "SR" is the same frames at the requested size (Lanczos and a sharpening filter): what the
+    demo's compare view shows. Until they are made, the task is still running."""
+    source = make_counter_video(tmp_path / "counter.mp4", frames=75, width=160, height=90)
+    video = await upload(client, source)
+    body = task_body(
+        video["vid"], task_type="SR_PREVIEW", start_pos=1001, duration=1001,
+        width=640, height=360,
+    )  # fmt: skip
+    created = (await client.post("/task", json=body)).json()
+    assert "tid" in created, created
+    clock.advance(100)
+    sandbox.wait_for_pictures()
+    task = await _task(client, created["tid"])
+    assert task["step"] == "done"
+    for key, size in (("preview_orig_url", (160, 90)), ("preview_sr_url", (640, 360))):
+        saved = tmp_path / f"{key}.mp4"
+        saved.write_bytes((await storage.get(task[key])).content)
+        with FrameReader(saved) as reader:
+            assert (reader.info.width, reader.info.height) == size
+            numbers = [read_counter(reader.frame_at(i)) for i in range(reader.total_frames)]
+        assert numbers == [30, 31, 32, 33, 34]  # 1001 ms at 30000/1001 fps is frame 30
+
+
+async def test_a_full_result_is_the_range_upscaled_when_asked_to_render(
+    clock: FakeClock, tmp_path: Path
+) -> None:
+    source = make_counter_video(tmp_path / "counter.mp4", frames=75, width=160, height=90)
+    config = SandboxConfig(clock=clock, render_results=True)
+    with Sandbox(config) as sandbox:
+        vid = sandbox.add_video(source)["vid"]
+        async with httpx.AsyncClient(
+            transport=sandbox.transport(),
+            base_url=sandbox.base_url,
+            headers={"Authorization": DEMO_TOKEN},
+        ) as client:
+            body = task_body(vid, start_pos=2002, duration=334, width=320, height=180)
+            created = (await client.post("/task", json=body)).json()
+            assert "tid" in created, created
+            clock.advance(600)
+            sandbox.wait_for_pictures()
+            assert (await _task(client, created["tid"]))["step"] == "done"
+            result = (await client.get(f"/video/{created['out_vid']}")).json()
+            saved = tmp_path / "result.mp4"
+            async with httpx.AsyncClient(transport=sandbox.transport()) as plain:
+                download = await plain.get(result["url"])  # storage takes no token
+            assert download.status_code == 200, download.text[:200]
+            saved.write_bytes(download.content)
+    with FrameReader(saved) as reader:
+        assert (reader.info.width, reader.info.height) == (320, 180)
+        numbers = [read_counter(reader.frame_at(i)) for i in range(reader.total_frames)]
+    assert numbers == list(range(60, 70))  # 334 ms at 29.97 fps: 10 frames from frame 60
