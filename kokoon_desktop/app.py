@@ -135,7 +135,12 @@ class App:
             )
             connection = open_connection(config)
         return ServiceSession(
-            connection, self.history, observers, placement=self.placement, tuning=self._tuning
+            connection,
+            self.history,
+            observers,
+            placement=self.placement,
+            cache_dir=self.paths.cache_dir,
+            tuning=self._tuning,
         )
 
     def command_line(self) -> CommandLine:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from kokoon_desktop.services.account_sync import AccountSync
 from kokoon_desktop.services.connection import Connection
 from kokoon_desktop.services.downloads import DownloadProgress, Downloads, Placement
+from kokoon_desktop.services.preview_assets import PreviewAssets
 from kokoon_desktop.services.quoter import Quoter, QuoteResult
 from kokoon_desktop.services.submitter import Submitter
 from kokoon_desktop.services.tracker import TaskTracker
@@ -50,6 +52,7 @@ class ServiceSession:
         observers: SessionObservers,
         *,
         placement: Callable[[], Placement],
+        cache_dir: Path,
         tuning: SessionTuning | None = None,
     ) -> None:
         tune = tuning or SessionTuning()
@@ -76,6 +79,7 @@ class ServiceSession:
         )
         self.quoter = Quoter(client, observers.on_quote, debounce_s=tune.quote_debounce_s)
         self.account = AccountSync(client, history, on_changes=observers.on_entries)
+        self.previews = PreviewAssets(client, cache_dir)
 
     def task_changed(self, entry: HistoryEntry) -> None:
         """A followed task moved on: show it, and bring its result home once it is done."""

@@ -31,6 +31,16 @@ class FramePairs(Protocol):
     def count(self) -> int: ...
 
     @property
+    def size(self) -> tuple[int, int]:
+        """The after's size as shown (both sides are shown at it)."""
+        ...
+
+    @property
+    def before_size(self) -> tuple[int, int]:
+        """The before's own size as shown."""
+        ...
+
+    @property
     def before_turn(self) -> int:
         """Clockwise degrees that show the before upright (0 for most files)."""
         ...
@@ -60,6 +70,8 @@ class PairLoader(QObject):
         self._lock = threading.Lock()
         self._wanted: int | None = None
         self._closed = False
+        #: The sizes as shown, once opened: the before's own, and the after's.
+        self.before_size = self.size = (0, 0)
 
     def start(self) -> None:
         """Open the files (in the worker): ``opened`` or ``failed`` follows. Separate from the
@@ -91,6 +103,7 @@ class PairLoader(QObject):
             log.info("compare files could not be opened: %s", exc)
             self.failed.emit(str(exc))
             return
+        self.before_size, self.size = self._pairs.before_size, self._pairs.size
         self.opened.emit(self._pairs.count)
 
     def _work(self) -> None:

@@ -54,9 +54,6 @@ class CompareSource:
     title: str
     #: Makes the pair reader; called in the loader's worker thread.
     open_pairs: Callable[[], FramePairs]
-    #: e.g. "Before · source, Lanczos 1920×1080 → 3840×2160"
-    before_label: str
-    after_label: str
     #: The source's frame the pair 0 shows, and its rate (the frame labels' timecode).
     first_source_frame: int = 0
     rate: FrameRate | None = None
@@ -270,7 +267,15 @@ class CompareWindow(QWidget):
         self.snapshot_button.setEnabled(enabled)
 
     def _labels(self) -> tuple[str, str]:
-        return self.source.before_label, self.source.after_label
+        """What each side is: the before says how it was scaled, so nobody takes it for the
+        source's own pixels."""
+        (w, h), (big_w, big_h) = self.loader.before_size, self.loader.size
+        before = self.tr("Before · source {w}×{h}, Lanczos to {W}×{H}").format(
+            w=w, h=h, W=big_w, H=big_h
+        )
+        if (w, h) == (big_w, big_h):
+            before = self.tr("Before · source {w}×{h}").format(w=w, h=h)
+        return before, self.tr("After · Kokoon SR {W}×{H}").format(W=big_w, H=big_h)
 
     def _describe_frame(self) -> None:
         if not self._count:
@@ -324,7 +329,8 @@ class CompareWindow(QWidget):
         painter.setFont(font)
         painter.setPen(QColor(255, 255, 255))
         align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
-        for x, text in ((8, self.source.before_label), (width + 16, self.source.after_label)):
+        before_label, after_label = self._labels()
+        for x, text in ((8, before_label), (width + 16, after_label)):
             painter.drawText(QRectF(x, 0, width - 16, SNAPSHOT_LABEL_HEIGHT), align, text)
         painter.end()
         return image

@@ -46,6 +46,8 @@ class Pairs:
         self.closed = False
         self.asked: list[int] = []
         self.before_turn = self.after_turn = 0
+        self.size = (WIDTH, HEIGHT)
+        self.before_size = (WIDTH // 2, HEIGHT // 2)
 
     def pair(self, index: int) -> tuple[RgbImage, RgbImage]:
         self.asked.append(index)
@@ -61,8 +63,6 @@ def open_window(qtbot: QtBot, pairs: Pairs, *, preview: bool = True) -> CompareW
     source = CompareSource(
         title="harbour dusk.mp4",
         open_pairs=lambda: pairs,
-        before_label="Before · Lanczos 320×180 → 640×360",
-        after_label="After · Kokoon SR 640×360",
         first_source_frame=48,
         rate=FrameRate(Fraction(25)),
         is_preview=preview,
@@ -104,7 +104,7 @@ def test_opens_on_the_first_frame_with_both_labels(qtbot: QtBot) -> None:
     assert window.frame_count == 5
     assert window.frame_label.text() == "Frame 1 of 5 · source 00:00:01:23"
     assert window.canvas.labels == (
-        "Before · Lanczos 320×180 → 640×360",
+        "Before · source 320×180, Lanczos to 640×360",
         "After · Kokoon SR 640×360",
     )
     assert window.windowTitle() == "Compare — harbour dusk.mp4"
@@ -265,7 +265,7 @@ def test_files_that_do_not_open_or_decode_get_a_message(qtbot: QtBot) -> None:
     def refuse() -> Pairs:
         raise ValueError("sr.mp4 is not a video file")
 
-    window = CompareWindow(CompareSource("x", refuse, "Before", "After"))
+    window = CompareWindow(CompareSource("x", refuse))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(window.message.isVisible)
