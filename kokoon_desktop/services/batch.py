@@ -77,6 +77,8 @@ __all__ = [
 
 #: Reads of the plan (``GET /video``) in flight at once.
 PLAN_READS = 8
+#: Items handled between two turns of the event loop in the loops over a whole batch.
+YIELD_EVERY = 50
 #: Upload progress reaches the callback at most this often per file.
 PROGRESS_INTERVAL_S = 0.2
 
@@ -388,8 +390,10 @@ class BatchRunner:
                 async with slots:
                     await self._send(plan.batch, item)
 
-            for item in to_send:
+            for count, item in enumerate(to_send, start=1):
                 self._report(item, ItemStatus.WAITING)
+                if count % YIELD_EVERY == 0:
+                    await asyncio.sleep(0)  # a long batch's reports do not stall the window
             await asyncio.gather(*(send(item) for item in to_send))
             lost = [i for i in leaders if self._status(i) is ItemStatus.UNKNOWN]
             await self._check(plan.batch, lost, resend=None)
@@ -405,7 +409,9 @@ class BatchRunner:
         known = self._journal.rows(batch)
         to_send: list[BatchItem] = []
         in_doubt: list[BatchItem] = []
-        for item in items:
+        for count, item in enumerate(items, start=1):
+            if count % YIELD_EVERY == 0:
+                await asyncio.sleep(0)
             entry = known.get(item.row.key)
             if entry is None or entry.state is RowState.PENDING or entry.state is RowState.FAILED:
                 to_send.append(item)
