@@ -56,7 +56,9 @@ from kokoon_desktop.ui.timeline.widget import TimelineWidget
 if TYPE_CHECKING:
     # Only for types: the HTTP stack, the services and PyAV load after the window is shown.
     from kokoon_desktop.services.session import ServiceSession, SessionObservers
+    from kokoon_desktop.storage.history import HistoryEntry
     from kokoon_desktop.ui.flows.opening import OpeningFlow
+    from kokoon_desktop.ui.flows.preview import PreviewFlow
     from kokoon_desktop.ui.flows.quitting import QuitFlow
     from kokoon_desktop.ui.flows.results import ResultsFlow
     from kokoon_desktop.ui.flows.source_pictures import SourcePicturesFlow
@@ -155,6 +157,7 @@ class MainWindow(QMainWindow):
         which they are not needed for: their controls wait for the session anyway)."""
         if hasattr(self, "submission"):
             return
+        from kokoon_desktop.ui.flows.preview import PreviewFlow
         from kokoon_desktop.ui.flows.results import ResultsFlow
         from kokoon_desktop.ui.flows.source_pictures import SourcePicturesFlow
         from kokoon_desktop.ui.flows.submission import SubmissionFlow
@@ -164,6 +167,7 @@ class MainWindow(QMainWindow):
         self.upload: UploadFlow = UploadFlow(self)
         self.source_pictures: SourcePicturesFlow = SourcePicturesFlow(self)
         self.results: ResultsFlow = ResultsFlow(self)
+        self.previews: PreviewFlow = PreviewFlow(self)
         self.form.browse_requested.connect(self.browse_videos)
         _ = self.quitting  # ready before the loop runs, so no quit waits for an import
 
@@ -204,13 +208,17 @@ class MainWindow(QMainWindow):
         from kokoon_desktop.services.session import SessionObservers
 
         return SessionObservers(
-            on_entry=self.submission.entry_changed,
+            on_entry=self._entry_changed,
             on_quote=self.submission.quote_ready,
             on_error=self.service_error,
             on_entries=self.results.entries_changed,
             on_download_progress=self.results.download_progress,
             on_download_finished=self.results.download_finished,
         )
+
+    def _entry_changed(self, entry: HistoryEntry) -> None:
+        self.submission.entry_changed(entry)
+        self.previews.entry_changed(entry)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -415,6 +423,9 @@ class MainWindow(QMainWindow):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(self.form.request_submit)
+        for keys in ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self.form.request_preview)
         self.refresh_action.triggered.connect(self._refresh_clicked)
         self.quit_action.triggered.connect(lambda: self.quitting.request())
         self.settings_action.triggered.connect(self.open_settings)
@@ -639,4 +650,6 @@ class MainWindow(QMainWindow):
         """Wind the async work down while the loop still turns; then the window may close."""
         await self.host.aclose()
         self.clip_preview.close()
+        if self.connected:
+            self.previews.close_all()  # compare views read files: they go with the window
         self.quitting.may_close = True

@@ -241,147 +241,170 @@
     </message>
 </context>
 <context>
+    <name>CompareFrames</name>
+    <message>
+        <location filename="../../kokoon_desktop/media/compare_frames.py" line="48"/>
+        <source>“{name}” has {count} frames: none from frame {first} on to compare with.</source>
+        <translation>“{name}”에는 프레임이 {count}개뿐이라 {first}번 프레임부터 비교할 프레임이 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="93"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="90"/>
         <source>Compare — {title}</source>
-        <extracomment>Room above each half of a snapshot for its label. Makes the pair reader; called in the loader&apos;s worker thread. e.g. &quot;Before · source, Lanczos 1920×1080 → 3840×2160&quot; The source&apos;s frame the pair 0 shows, and its rate (the frame labels&apos; timecode). A preview: offer to submit the full task with its settings. A stem for snapshot file names. The user asked to submit the full task with the settings of this preview. The window was closed (its files are being closed).</extracomment>
+        <extracomment>Room above each half of a snapshot for its label. Makes the pair reader; called in the loader&apos;s worker thread. The source&apos;s frame the pair 0 shows, and its rate (the frame labels&apos; timecode). A preview: offer to submit the full task with its settings. A stem for snapshot file names. The user asked to submit the full task with the settings of this preview. The window was closed (its files are being closed).</extracomment>
         <translation>비교 — {title}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="127"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="124"/>
         <source>Split</source>
         <translation>분할</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="128"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="125"/>
         <source>Side by side</source>
         <translation>나란히</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="129"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="126"/>
         <source>Toggle</source>
         <translation>전환</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="135"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="132"/>
         <source>{mode} ({key})</source>
         <translation>{mode} ({key})</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="144"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="141"/>
         <source>Zoom</source>
         <translation>확대/축소</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="145"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="142"/>
         <source>Zoom (Ctrl+wheel; Ctrl+0 fits, Ctrl+1 is 100%)</source>
         <translation>확대/축소(Ctrl+휠, Ctrl+0은 창에 맞춤, Ctrl+1은 100%)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="147"/>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="294"/>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="303"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="144"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="299"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="308"/>
         <source>Fit</source>
         <translation>맞춤</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="153"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="150"/>
         <source>Save snapshot…</source>
         <translation>스냅샷 저장…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="154"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="151"/>
         <source>Save what is shown, both sides labelled, as PNG</source>
         <translation>보이는 화면을 양쪽 이름표와 함께 PNG로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="157"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="154"/>
         <source>Submit full task with these settings</source>
         <translation>이 설정으로 전체 작업 제출</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="159"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="156"/>
         <source>The same source, range and settings as this preview, as a full task</source>
         <translation>이 미리보기와 같은 소스, 구간, 설정으로 전체 작업을 제출합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="168"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="165"/>
         <source>Previous frame</source>
         <translation>이전 프레임</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="169"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="166"/>
         <source>Previous frame (Left)</source>
         <translation>이전 프레임(왼쪽 화살표)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="173"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="170"/>
         <source>Next frame</source>
         <translation>다음 프레임</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="174"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="171"/>
         <source>Next frame (Right)</source>
         <translation>다음 프레임(오른쪽 화살표)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="177"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="174"/>
         <source>Frame</source>
         <translation>프레임</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="181"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="178"/>
         <source>Opening…</source>
         <translation>여는 중…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="245"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="242"/>
         <source>The files to compare hold no frame.</source>
         <translation>비교할 파일에 프레임이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="262"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="259"/>
         <source>These frames cannot be shown: {reason}</source>
         <translation>이 프레임을 표시할 수 없습니다: {reason}</translation>
     </message>
     <message>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="273"/>
+        <source>Before · source {w}×{h}, Lanczos to {W}×{H}</source>
+        <translation>전 · 원본 {w}×{h}, Lanczos로 {W}×{H} 확대</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="277"/>
+        <source>Before · source {w}×{h}</source>
+        <translation>전 · 원본 {w}×{h}</translation>
+    </message>
+    <message>
         <location filename="../../kokoon_desktop/ui/compare/window.py" line="278"/>
+        <source>After · Kokoon SR {W}×{H}</source>
+        <translation>후 · Kokoon SR {W}×{H}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="283"/>
         <source>Frame {number} of {count}</source>
         <translation>{count}개 중 {number}번 프레임</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="284"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="289"/>
         <source>{frame} · source {timecode}</source>
         <translation>{frame} · 소스 {timecode}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="286"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="291"/>
         <source>{frame} · decoding…</source>
         <translation>{frame} · 디코딩 중…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="336"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="342"/>
         <source>{path} could not be written.</source>
         <translation>{path}에 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="348"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="354"/>
         <source>The snapshot was not saved: {reason}</source>
         <translation>스냅샷을 저장하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="351"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="357"/>
         <source>Snapshot saved to {path}</source>
         <translation>스냅샷을 {path}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="356"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="362"/>
         <source>Save snapshot</source>
         <translation>스냅샷 저장</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/compare/window.py" line="356"/>
+        <location filename="../../kokoon_desktop/ui/compare/window.py" line="362"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 이미지 (*.png)</translation>
     </message>
@@ -389,7 +412,7 @@
 <context>
     <name>Connection</name>
     <message>
-        <location filename="../../kokoon_desktop/services/connection.py" line="48"/>
+        <location filename="../../kokoon_desktop/services/connection.py" line="50"/>
         <source>Demo — simulated service</source>
         <translation>데모 — 시뮬레이션 서비스</translation>
     </message>
@@ -931,155 +954,155 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="74"/>
         <source>Connecting to the service…</source>
         <extracomment>Said on Submit and the other actions that need the service until the session is open.</extracomment>
         <translation>서비스에 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="306"/>
         <source>Main</source>
         <extracomment>How much more than one column needs the form&apos;s height must be to go back to one. The narrowest the timeline area gets beside a form in two columns. The window&apos;s size on a screen with room for it; smaller screens get what they have.</extracomment>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="305"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="313"/>
         <source>Upload video…</source>
         <translation>영상 업로드…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="316"/>
         <source>Upload a local video as a new original (or drop it here)</source>
         <translation>로컬 영상을 새 원본으로 업로드합니다(여기에 끌어다 놓아도 됩니다)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="319"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="322"/>
         <source>Read the account&apos;s tasks, the credit and the files again</source>
         <translation>계정의 작업, 크레딧, 파일을 다시 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="327"/>
         <source>Download the selected rows&apos; results (Ctrl+D)</source>
         <translation>선택한 행의 결과를 내려받습니다(Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="329"/>
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="332"/>
         <source>Shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="334"/>
         <source>The timeline&apos;s keyboard shortcuts (F1)</source>
         <translation>타임라인 단축키(F1)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="337"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="352"/>
         <source>Service</source>
         <extracomment>The toolbar&apos;s actions with the name of their icon (resources/icons/actions).</extracomment>
         <translation>서비스</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="354"/>
         <source>Sign in…</source>
         <translation>로그인…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="357"/>
         <source>Sign in with an API token</source>
         <translation>API 토큰으로 로그인</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="369"/>
         <source>About Kokoon Desktop</source>
         <translation>Kokoon Desktop 정보</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="373"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="378"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="380"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="375"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="383"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="402"/>
         <source>Credit: …</source>
         <translation>크레딧: …</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="404"/>
         <source>Credit left</source>
         <translation>남은 크레딧</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="409"/>
         <source>Upload progress</source>
         <translation>업로드 진행률</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="412"/>
         <source>Cancel upload</source>
         <translation>업로드 취소</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="406"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="414"/>
         <source>Cancel the upload</source>
         <translation>업로드를 취소합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="452"/>
         <source>Demo mode: the built-in simulator answers; nothing is sent to the real service and nothing is charged.</source>
         <translation>데모 모드: 내장 시뮬레이터가 응답합니다. 실제 서비스로는 아무것도 보내지 않으며 요금도 청구되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="445"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="456"/>
         <source>Connected to {url}</source>
         <translation>{url}에 연결됨</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="463"/>
         <source>Simulator</source>
         <translation>시뮬레이터</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="457"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="468"/>
         <source>Demo — Kokoon Desktop</source>
         <translation>데모 — Kokoon Desktop</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="462"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="473"/>
         <source>Why?</source>
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="553"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="564"/>
         <source>Some settings could not be used and are back to their defaults.</source>
         <translation>일부 설정을 사용할 수 없어 기본값으로 되돌렸습니다.</translation>
     </message>
@@ -1250,6 +1273,89 @@
         <location filename="../../kokoon_desktop/services/output_place.py" line="83"/>
         <source>Files cannot be written in the output folder {folder}: {reason}.</source>
         <translation>출력 폴더 {folder}에 파일을 쓸 수 없습니다: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewAssets</name>
+    <message>
+        <location filename="../../kokoon_desktop/services/preview_assets.py" line="111"/>
+        <source>The preview is not done yet (the service says {step}).</source>
+        <extracomment>How many previews the cache keeps (the most recently fetched).</extracomment>
+        <translation>미리보기가 아직 끝나지 않았습니다(서비스 상태: {step}).</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/services/preview_assets.py" line="117"/>
+        <source>The service names no preview pictures for this task (they may have expired).</source>
+        <translation>서비스가 이 작업의 미리보기 영상을 알려 주지 않습니다(만료되었을 수 있습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/services/preview_assets.py" line="134"/>
+        <source>The preview&apos;s pictures are no longer on the service.</source>
+        <translation>미리보기 영상이 더 이상 서비스에 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/services/preview_assets.py" line="182"/>
+        <source>The preview&apos;s pictures cannot be read: {reason}</source>
+        <translation>미리보기 영상을 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/services/preview_assets.py" line="189"/>
+        <source>The preview could not be saved in the cache: {reason}</source>
+        <translation>미리보기를 캐시에 저장하지 못했습니다: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewFlow</name>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="94"/>
+        <source>No range was marked: previewing one second from the playhead.</source>
+        <extracomment>With no range marked, a preview covers this long from the playhead. Previews submitted here whose compare view opens by itself when they are done.</extracomment>
+        <translation>구간이 표시되지 않아 재생 헤드부터 1초를 미리 봅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="109"/>
+        <source>Preview submitted: the comparison opens when it is ready.</source>
+        <translation>미리보기를 제출했습니다. 준비되면 비교 창이 열립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="140"/>
+        <source>This preview is not done yet.</source>
+        <translation>이 미리보기는 아직 끝나지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="142"/>
+        <source>Fetching the preview…</source>
+        <translation>미리보기를 가져오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="147"/>
+        <source>The preview cannot be shown: {reason}</source>
+        <translation>미리보기를 표시할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="153"/>
+        <source>preview of {name}</source>
+        <translation>{name} 미리보기</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="171"/>
+        <source>Download the result first, then compare it.</source>
+        <translation>먼저 결과를 다운로드한 다음 비교하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="176"/>
+        <source>The result is no longer at {path}.</source>
+        <translation>결과가 더 이상 {path}에 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="182"/>
+        <source>The source file is not on this computer (or was moved), so there is nothing to compare the result with.</source>
+        <translation>원본 파일이 이 컴퓨터에 없거나 옮겨져서 결과와 비교할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="235"/>
+        <source>This preview&apos;s settings cannot be read back; set the task up in the form.</source>
+        <translation>이 미리보기의 설정을 다시 읽을 수 없습니다. 양식에서 작업을 설정하세요.</translation>
     </message>
 </context>
 <context>
@@ -2163,23 +2269,23 @@
         <translation>서버에 없습니다. 작업이 만들어지지 않았으니 다시 제출해도 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/submitter.py" line="149"/>
+        <location filename="../../kokoon_desktop/services/submitter.py" line="160"/>
         <source>An unexpected error stopped the submission: check on server.</source>
         <extracomment>Tasks per page when looking a task up, and how many pages at most (1,000 recent tasks). How long the best-effort &quot;needs X, Y left&quot; lookup may delay the failure message.</extracomment>
         <translation>예기치 않은 오류로 제출이 중단되었습니다. 서버에서 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/submitter.py" line="181"/>
+        <location filename="../../kokoon_desktop/services/submitter.py" line="192"/>
         <source>Not enough credit: this task needs {needed}, {left} left.</source>
         <translation>크레딧이 부족합니다. 이 작업에는 {needed}크레딧이 필요한데 {left}크레딧이 남아 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/submitter.py" line="185"/>
+        <location filename="../../kokoon_desktop/services/submitter.py" line="196"/>
         <source>Not enough credit: this task needs {needed}.</source>
         <translation>크레딧이 부족합니다. 이 작업에는 {needed}크레딧이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/submitter.py" line="189"/>
+        <location filename="../../kokoon_desktop/services/submitter.py" line="200"/>
         <source>Not enough credit for this task: {left} left.</source>
         <translation>이 작업에 필요한 크레딧이 부족합니다. {left}크레딧이 남아 있습니다.</translation>
     </message>
