@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import os
 import statistics
-import time
 from typing import Any
 
 from bench.long_video import LongVideo, long_video
+from bench.repaint_reference import bare_widget, timed_repaint
 from kokoon_desktop.media.filmstrip import Filmstrip, ThumbnailCache
 from kokoon_desktop.media.frames import RgbImage
 from kokoon_desktop.media.probe import probe
@@ -42,18 +42,11 @@ def _thumbnails(count: int, height: int) -> list[RgbImage]:
 
 def run() -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QPainter, QPaintEvent
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from kokoon_desktop.core.timeline import Marks
     from kokoon_desktop.ui.preview.local_clip import to_qimage
     from kokoon_desktop.ui.timeline.widget import TimelineWidget
-
-    class BareWidget(QWidget):
-        def paintEvent(self, event: QPaintEvent) -> None:
-            painter = QPainter(self)
-            painter.fillRect(self.rect(), self.palette().window())
-            painter.end()
 
     app = QApplication.instance() or QApplication([])
     info = probe(long_video(LongVideo()))
@@ -62,9 +55,7 @@ def run() -> dict[str, Any]:
     timeline = TimelineWidget()
     timeline.resize(WIDTH, HEIGHT)
     timeline.show()
-    bare = BareWidget()
-    bare.resize(WIDTH, HEIGHT)
-    bare.show()
+    bare = bare_widget(WIDTH, HEIGHT)
     app.processEvents()
 
     timeline.set_clip(total, info.rate)
@@ -78,11 +69,6 @@ def run() -> dict[str, Any]:
     timeline.set_playhead(total * 2 // 5)
     app.processEvents()
 
-    def timed(widget: QWidget) -> float:
-        started = time.perf_counter()
-        widget.repaint()
-        return time.perf_counter() - started
-
     levels: dict[str, dict[str, float]] = {}
     bare_times: list[float] = []
     done_steps = 0
@@ -95,10 +81,10 @@ def run() -> dict[str, Any]:
         times = []
         for turn in range(REPAINTS):
             if turn % 2:
-                bare_times.append(timed(bare))
-            times.append(timed(timeline))
+                bare_times.append(timed_repaint(bare))
+            times.append(timed_repaint(timeline))
             if turn % 2 == 0:
-                bare_times.append(timed(bare))
+                bare_times.append(timed_repaint(bare))
         first, last = timeline.view.visible_frames()
         levels[name] = {
             "median_s": statistics.median(times),

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Literal
 
 import av
 import av.error
+import av.video.plane
+from av.video.reformatter import Interpolation
 
 from kokoon_desktop.core.timecode import FrameRate
 from kokoon_desktop.media.h264_nal import avcc_length_size, is_nonreference_picture
@@ -63,6 +65,49 @@ class RgbImage:
             )
 
 
+@dataclass(frozen=True, slots=True)
+class BgraImage:
+    """A picture as 32-bit B, G, R, A bytes (alpha 255): what Qt paints without a conversion
+    (``QImage.Format_RGB32`` on little-endian machines). ``height`` rows of ``width`` × 4
+    bytes, top row first, no padding."""
+
+    width: int
+    height: int
+    data: bytes
+
+    def __post_init__(self) -> None:
+        if self.width < 1 or self.height < 1 or len(self.data) != self.width * self.height * 4:
+            raise ValueError(
+                f"A 32-bit image of {self.width}×{self.height} holds "
+                f"{self.width * self.height * 4} bytes, got {len(self.data)}."
+            )
+
+
+def to_bgra(
+    frame: av.VideoFrame,
+    width: int | None = None,
+    height: int | None = None,
+    *,
+    interpolation: Interpolation | None = None,
+) -> BgraImage:
+    """A decoded frame as 32-bit BGRA at ``width``×``height`` (its own size by default),
+    scaled and converted in one pass of FFmpeg's swscale (``interpolation``: its default,
+    bicubic, unless given)."""
+    width = width or frame.width
+    height = height or frame.height
+    bgra = frame.reformat(width=width, height=height, format="bgra", interpolation=interpolation)
+    return BgraImage(width, height, _packed(bgra.planes[0], width * 4, height))
+
+
+def _packed(plane: av.video.plane.VideoPlane, row: int, height: int) -> bytes:
+    """A plane's rows without the padding FFmpeg may leave at their ends."""
+    buffer = memoryview(plane)
+    if plane.line_size == row:
+        return bytes(buffer[: row * height])
+    stride = plane.line_size
+    return b"".join(buffer[y * stride : y * stride + row] for y in range(height))
+
+
 def fit_size(
     width: int, height: int, max_width: int | None, max_height: int | None
 ) -> tuple[int, int]:
@@ -83,15 +128,7 @@ def to_rgb(
     """A decoded frame as rgb24, scaled by FFmpeg's swscale to fit the limits."""
     width, height = fit_size(frame.width, frame.height, max_width, max_height)
     rgb = frame.reformat(width=width, height=height, format="rgb24")
-    plane = rgb.planes[0]
-    row = width * 3
-    buffer = memoryview(plane)
-    if plane.line_size == row:
-        data = bytes(buffer[: row * height])
-    else:
-        stride = plane.line_size
-        data = b"".join(buffer[y * stride : y * stride + row] for y in range(height))
-    return RgbImage(width, height, data)
+    return RgbImage(width, height, _packed(rgb.planes[0], width * 3, height))
 
 
 class FrameReader:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import av
 
-from kokoon_desktop.media.frames import RgbImage
+from kokoon_desktop.media.frames import BgraImage, RgbImage
 
 __all__ = ["BITS", "NTSC", "make_counter_video", "read_counter", "write_audio_only"]
 
@@ -84,16 +84,17 @@ def make_counter_video(
     return path
 
 
-def read_counter(image: RgbImage) -> int:
+def read_counter(image: RgbImage | BgraImage) -> int:
     """The index burned into a frame (full size or scaled), read at the middle of each block."""
+    size = 4 if isinstance(image, BgraImage) else 3
     band_height = image.height / _BAND_SHARE
     value = 0
     for bit in range(BITS):
         band, block = divmod(bit, _PER_BAND)
         x = int((block + 0.5) * image.width / _PER_BAND)
         y = int((band + 0.5) * band_height)
-        offset = (y * image.width + x) * 3
-        luma = sum(image.data[offset : offset + 3]) / 3
+        offset = (y * image.width + x) * size
+        luma = sum(image.data[offset : offset + 3]) / 3  # R, G, B in either order
         if luma > 128:
             value |= 1 << bit
     return value

@@ -44,7 +44,7 @@ def test_the_befores_upscale_is_lanczos_not_a_copy_of_nearest_pixels(
     a nearest-neighbour doubling never has."""
     with CompareFrames(counter_video, upscaled) as pairs:
         before, _after = pairs.pair(1)
-    lumas = {sum(before.data[i : i + 3]) // 3 for i in range(0, before.width * 3 * 20, 3)}
+    lumas = {sum(before.data[i : i + 3]) // 3 for i in range(0, before.width * 4 * 20, 4)}
     assert any(40 < luma < 215 for luma in lumas)
 
 
@@ -67,12 +67,15 @@ def test_a_file_that_is_not_a_video_is_refused(tmp_path: Path, counter_video: Pa
 def test_a_portrait_before_is_scaled_as_stored_and_turned_when_shown(
     tmp_path: Path,
 ) -> None:
+    """A phone's portrait clip stores its pictures sideways; the service's result is upright.
+    The before is scaled to the result's size turned back (as stored), and turned when shown."""
     phone = make_portrait_phone_clip(tmp_path / "phone.mov")
-    with CompareFrames(phone, phone) as pairs:
-        width, height = pairs.size
-        assert height > width  # shown upright: taller than wide
-        assert pairs.before_turn in (90, 270)
-        assert pairs.after_turn == pairs.before_turn
+    upright = make_counter_video(tmp_path / "sr.mp4", frames=6, width=90, height=160)
+    with CompareFrames(phone, upright) as pairs:
+        assert pairs.size == (90, 160)
+        shown_width, shown_height = pairs.before_size
+        assert shown_height > shown_width  # shown upright: taller than wide
+        assert pairs.before_turn in (90, 270) and pairs.after_turn == 0
         before, after = pairs.pair(0)
-        assert (before.width, before.height) == (height, width)  # stored sideways
-        assert (after.width, after.height) == (height, width)
+        assert (before.width, before.height) == (160, 90)  # stored sideways
+        assert (after.width, after.height) == (90, 160)

@@ -16,7 +16,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
-from kokoon_desktop.media.frames import RgbImage
+from kokoon_desktop.media.frames import BgraImage, RgbImage
 from kokoon_desktop.ui.preview.local_clip import to_qimage
 
 __all__ = ["FramePairs", "PairLoader"]
@@ -48,7 +48,7 @@ class FramePairs(Protocol):
     @property
     def after_turn(self) -> int: ...
 
-    def pair(self, index: int) -> tuple[RgbImage, RgbImage]: ...
+    def pair(self, index: int) -> tuple[RgbImage | BgraImage, RgbImage | BgraImage]: ...
 
     def close(self) -> None: ...
 

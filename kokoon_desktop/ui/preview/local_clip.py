@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage, QTransform
 
 from kokoon_desktop.media.filmstrip import Filmstrip
-from kokoon_desktop.media.frames import RgbImage
+from kokoon_desktop.media.frames import BgraImage, RgbImage
 from kokoon_desktop.media.preview_frames import PreviewFrames
 from kokoon_desktop.media.probe import MediaInfo
 
@@ -29,12 +29,18 @@ _FILMSTRIP_POLL_S = 0.01
 """How often the idle preview worker looks whether the filmstrip is done."""
 
 
-def to_qimage(image: RgbImage, turn: int = 0) -> QImage:
-    """A QImage that owns its pixels (the RgbImage's bytes may go away), turned clockwise by
-    ``turn`` degrees to show upright (a quarter for a portrait phone clip)."""
-    view = QImage(
-        image.data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888
-    )
+def to_qimage(image: RgbImage | BgraImage, turn: int = 0) -> QImage:
+    """A QImage that owns its pixels (the image's bytes may go away), turned clockwise by
+    ``turn`` degrees to show upright (a quarter for a portrait phone clip). A 32-bit BGRA
+    picture becomes ``Format_RGB32``, which Qt paints as it is."""
+    if isinstance(image, BgraImage):
+        view = QImage(
+            image.data, image.width, image.height, image.width * 4, QImage.Format.Format_RGB32
+        )
+    else:
+        view = QImage(
+            image.data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888
+        )
     if turn:
         return view.transformed(QTransform().rotate(turn))  # a new image: owns its pixels
     return view.copy()
