@@ -239,11 +239,16 @@
         <extracomment>How close (logical pixels) to the divider a press grabs it rather than panning. Between the two halves of side by side. A press that moves less than this is a click (toggle flips), not a pan.</extracomment>
         <translation>처리 전후</translation>
     </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/compare/canvas.py" line="196"/>
+        <source>Click, T or hold Space: flip</source>
+        <translation>클릭, T 또는 Space 누르고 있기: 전환</translation>
+    </message>
 </context>
 <context>
     <name>CompareFrames</name>
     <message>
-        <location filename="../../kokoon_desktop/media/compare_frames.py" line="48"/>
+        <location filename="../../kokoon_desktop/media/compare_frames.py" line="51"/>
         <source>“{name}” has {count} frames: none from frame {first} on to compare with.</source>
         <translation>“{name}”에는 프레임이 {count}개뿐이라 {first}번 프레임부터 비교할 프레임이 없습니다.</translation>
     </message>

@@ -193,6 +193,7 @@ class CompareCanvas(QWidget):
             shown = self.showing_before
             self._draw(painter, rects[0], port, state, before=shown)
             self._label(painter, rects[0], self._labels[0 if shown else 1], left=True)
+            self._label(painter, rects[0], self.tr("Click, T or hold Space: flip"), left=False)
         else:
             self._draw(painter, rects[0], port, state, before=False)
             x = self.divider_x()
