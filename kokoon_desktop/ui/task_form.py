@@ -478,7 +478,8 @@ class TaskForm(QWidget):
     def _preview_tip(self) -> str:
         return self.tr(
             "Render a short preview of the marked range with these settings and compare it "
-            "with the source before paying for the whole task (Ctrl+Shift+Enter)"
+            "with the source before paying for the whole task (Ctrl+Shift+Enter). The service "
+            "quotes full tasks only: a preview's cost is not known in advance."
         )
 
     # --- rules ---------------------------------------------------------------------------------

@@ -2422,7 +2422,7 @@
     </message>
     <message>
         <location filename="../../kokoon_desktop/ui/task_form.py" line="175"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="635"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="636"/>
         <source>No source chosen</source>
         <translation>선택한 소스 없음</translation>
     </message>
@@ -2530,6 +2530,11 @@
         <translation>크기</translation>
     </message>
     <message>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="480"/>
+        <source>Render a short preview of the marked range with these settings and compare it with the source before paying for the whole task (Ctrl+Shift+Enter). The service quotes full tasks only: a preview&apos;s cost is not known in advance.</source>
+        <translation>표시한 구간을 이 설정으로 짧게 미리 렌더링해 원본과 비교한 뒤 전체 작업 비용을 지불하세요(Ctrl+Shift+Enter). 서비스는 전체 작업의 비용만 미리 알려 주므로 미리보기의 비용은 미리 알 수 없습니다.</translation>
+    </message>
+    <message>
         <location filename="../../kokoon_desktop/ui/task_form.py" line="269"/>
         <location filename="../../kokoon_desktop/ui/task_form.py" line="288"/>
         <source>Container</source>
@@ -2549,13 +2554,13 @@
     <message>
         <location filename="../../kokoon_desktop/ui/task_form.py" line="299"/>
         <location filename="../../kokoon_desktop/ui/task_form.py" line="301"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="651"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="652"/>
         <source>Submit</source>
         <translation>제출</translation>
     </message>
     <message>
         <location filename="../../kokoon_desktop/ui/task_form.py" line="302"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="653"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="654"/>
         <source>Send the task (Ctrl+Enter)</source>
         <translation>작업을 보냅니다(Ctrl+Enter)</translation>
     </message>
@@ -2565,32 +2570,27 @@
         <translation>이 구간 미리보기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="480"/>
-        <source>Render a short preview of the marked range with these settings and compare it with the source before paying for the whole task (Ctrl+Shift+Enter)</source>
-        <translation>전체 작업 비용을 내기 전에, 표시한 구간을 이 설정으로 짧게 미리 처리해 소스와 비교합니다(Ctrl+Shift+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="577"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="578"/>
         <source>Choose a range first: with the whole file there is nothing to trim.</source>
         <translation>먼저 구간을 선택하세요. 파일 전체로는 자를 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="585"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="586"/>
         <source>Also save the selected range as a new original video.</source>
         <translation>선택한 구간을 새 원본 영상으로도 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="635"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="636"/>
         <source>Video ID typed</source>
         <translation>입력한 영상 ID</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="644"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="645"/>
         <source>interlaced</source>
         <translation>인터레이스</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="651"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="652"/>
         <source>Submitting…</source>
         <translation>제출하는 중…</translation>
     </message>

@@ -12,10 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QImage
 from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.core.timeline import Marks
+from kokoon_desktop.media.frames import RgbImage
 from kokoon_desktop.sandbox.faults import FaultRule
 from kokoon_desktop.storage.history import ResultState, SubmissionState
 from kokoon_desktop.ui.compare.canvas import CompareMode
@@ -51,6 +52,17 @@ async def ready_with_source(qtbot: QtBot, harness: WindowHarness) -> MainWindow:
     window.form.set_source(SourceInfo.from_video(video))
     await until(lambda: window.form.preview.isEnabled() and window.timeline.isEnabled())
     return window
+
+
+def as_rgb(image: QImage) -> RgbImage:
+    """A picture the compare view holds, as rgb24 (to read its burned-in frame number)."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    row = rgb.width() * 3
+    bits = bytes(rgb.constBits())
+    data = b"".join(
+        bits[y * rgb.bytesPerLine() : y * rgb.bytesPerLine() + row] for y in range(rgb.height())
+    )
+    return RgbImage(rgb.width(), rgb.height(), data)
 
 
 def compare_view(window: MainWindow, entry_id: int) -> CompareWindow | None:
@@ -192,7 +204,6 @@ async def test_a_downloaded_result_compares_frame_by_frame_with_its_source(
     qtbot: QtBot, harness: WindowHarness, tmp_path: Path
 ) -> None:
     """The result's frame i against the source's In + i, read back from burned-in numbers."""
-    from kokoon_desktop.media.compare_frames import CompareFrames
     from tests.media.counter_video import read_counter
 
     harness.sandbox.config.render_results = True  # the result really is the range, upscaled
@@ -221,11 +232,14 @@ async def test_a_downloaded_result_compares_frame_by_frame_with_its_source(
     await until(lambda: view.shown_index == 0)
     assert view.frame_count == 10
     assert view.canvas.labels[0] == "Before · source 160×90, Lanczos to 320×180"
-    result = Path(entry_of(window, entry_id).result_path or "")
-    with CompareFrames(source, result, before_offset=40) as pairs:
-        for index in range(pairs.count):
-            before_image, after_image = pairs.pair(index)
-            assert read_counter(before_image) == read_counter(after_image) == 40 + index
+    # What the view shows, frame by frame: both sides carry the same burned-in number.
+    for index in range(view.frame_count):
+        if index:
+            qtbot.keyClick(view.canvas, Qt.Key.Key_Right)
+            await until(lambda i=index: view.shown_index == i)
+        before_image, after_image = view.canvas.current_images()
+        assert before_image is not None and after_image is not None
+        assert read_counter(as_rgb(before_image)) == read_counter(as_rgb(after_image)) == 40 + index
     assert view.submit_full_button.isHidden()
 
 
