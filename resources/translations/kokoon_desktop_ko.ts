@@ -1343,22 +1343,27 @@
         <translation>{name} 미리보기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="171"/>
+        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="165"/>
+        <source>The preview of {name} is open in the compare view.</source>
+        <translation>{name} 미리보기를 비교 창에서 열었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="176"/>
         <source>Download the result first, then compare it.</source>
         <translation>먼저 결과를 다운로드한 다음 비교하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="176"/>
+        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="181"/>
         <source>The result is no longer at {path}.</source>
         <translation>결과가 더 이상 {path}에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="182"/>
+        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="187"/>
         <source>The source file is not on this computer (or was moved), so there is nothing to compare the result with.</source>
         <translation>원본 파일이 이 컴퓨터에 없거나 옮겨져서 결과와 비교할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="235"/>
+        <location filename="../../kokoon_desktop/ui/flows/preview.py" line="240"/>
         <source>This preview&apos;s settings cannot be read back; set the task up in the form.</source>
         <translation>이 미리보기의 설정을 다시 읽을 수 없습니다. 양식에서 작업을 설정하세요.</translation>
     </message>
@@ -2155,108 +2160,118 @@
 <context>
     <name>SubmissionFlow</name>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="69"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="70"/>
         <source>Cost: {cost} credits</source>
+        <translation>비용: {cost}크레딧</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="70"/>
+        <source>Cost: {cost} credit</source>
         <extracomment>Submissions within this time share one credit refresh. Submissions within this time share one notification. History changes within this time share one recount of the activity in the status bar.</extracomment>
         <translation>비용: {cost}크레딧</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="71"/>
-        <source>Cost: {cost} credits · {balance} left</source>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="74"/>
+        <source>Cost: {cost} credit · {balance} left</source>
         <translation>비용: {cost}크레딧 · {balance} 남음</translation>
     </message>
     <message>
         <location filename="../../kokoon_desktop/ui/flows/submission.py" line="76"/>
+        <source>Cost: {cost} credits · {balance} left</source>
+        <translation>비용: {cost}크레딧 · {balance} 남음</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="80"/>
         <source>&lt;b&gt;Not enough credit.&lt;/b&gt; {cost}</source>
         <translation>&lt;b&gt;크레딧이 부족합니다.&lt;/b&gt; {cost}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="81"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="85"/>
         <source>Credit: {credit}</source>
         <translation>크레딧: {credit}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="129"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="133"/>
         <source>Not enough credit</source>
         <translation>크레딧 부족</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="131"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="135"/>
         <source>This task needs {cost} credits and {balance} are left.</source>
         <translation>이 작업에는 {cost}크레딧이 필요한데 {balance}크레딧이 남아 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="135"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="139"/>
         <source>The service will probably refuse it. Submit anyway?</source>
         <translation>서비스가 거부할 가능성이 높습니다. 그래도 제출할까요?</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="178"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="182"/>
         <source>{reason} Use “Check on server” in the history before submitting again.</source>
         <translation>{reason} 다시 제출하기 전에 기록에서 “서버에서 확인”을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="183"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="187"/>
         <source>Submission failed: {reason}</source>
         <translation>제출하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="197"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="201"/>
         <source>Task submitted: {tid}</source>
         <translation>작업을 제출했습니다: {tid}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="199"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="203"/>
         <source>{count} tasks submitted.</source>
         <translation>작업 {count}개를 제출했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="209"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="213"/>
         <source>The form holds that task&apos;s settings: adjust them and submit.</source>
         <translation>양식에 그 작업의 설정을 불러왔습니다. 조정한 뒤 제출하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="218"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="222"/>
         <source>Looking for the task on the server…</source>
         <translation>서버에서 작업을 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="222"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="226"/>
         <source>Could not check: {reason}</source>
         <translation>확인하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="228"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="232"/>
         <source>Found on the server: task {tid}. It was not resubmitted.</source>
         <translation>서버에서 찾았습니다: 작업 {tid}. 다시 제출하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="233"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="237"/>
         <source>The task was not created.</source>
         <translation>작업이 만들어지지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="269"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="273"/>
         <source>{count} sending</source>
         <translation>{count}개 보내는 중</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="272"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="276"/>
         <source>1 task in progress</source>
         <translation>작업 1개 진행 중</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="274"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="278"/>
         <source>{count} tasks in progress</source>
         <translation>작업 {count}개 진행 중</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="278"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="282"/>
         <source>1 download</source>
         <translation>다운로드 1개</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="280"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="284"/>
         <source>{count} downloads</source>
         <translation>다운로드 {count}개</translation>
     </message>

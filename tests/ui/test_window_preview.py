@@ -152,6 +152,8 @@ async def test_with_no_range_marked_a_second_from_the_playhead_is_previewed(
     await until(lambda: len(rows(window)) == 1)
     body = rows(window)[0].request_body
     assert (body["task_type"], body["start_pos"], body["duration"]) == ("SR_PREVIEW", 500, 1000)
+    # The full task of that second, 1080p: one credit, said in the singular.
+    await until(lambda: window.form.cost.text().startswith("Cost: 1 credit · "))
 
 
 @closes_windows

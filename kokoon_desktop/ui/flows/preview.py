@@ -161,6 +161,11 @@ class PreviewFlow(QObject):
         )
         view = self._show(entry.id, source)
         view.submit_full_requested.connect(lambda: self.submit_full(entry))
+        window.messages.info(
+            translate("PreviewFlow", "The preview of {name} is open in the compare view.").format(
+                name=entry.source_name or entry.tid
+            )
+        )
         return view
 
     def open_result(self, entry: HistoryEntry) -> CompareWindow | None:

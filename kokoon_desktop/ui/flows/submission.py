@@ -65,13 +65,17 @@ class SubmissionFlow(QObject):
             form.set_cost_text(result.error)
         elif result.credit is not None:
             cost = human.credit(result.credit)
-            text = (
-                self.tr("Cost: {cost} credits").format(cost=cost)
-                if result.balance is None
-                else self.tr("Cost: {cost} credits · {balance} left").format(
-                    cost=cost, balance=human.credit(result.balance)
+            one = result.credit == 1
+            if result.balance is None:
+                said = self.tr("Cost: {cost} credit") if one else self.tr("Cost: {cost} credits")
+                text = said.format(cost=cost)
+            else:
+                said = (
+                    self.tr("Cost: {cost} credit · {balance} left")
+                    if one
+                    else self.tr("Cost: {cost} credits · {balance} left")
                 )
-            )
+                text = said.format(cost=cost, balance=human.credit(result.balance))
             if result.affordable is False:
                 text = self.tr("<b>Not enough credit.</b> {cost}").format(cost=text)
             form.set_cost_text(text)
