@@ -1262,6 +1262,13 @@ class HistoryStore:
             with self._errors("write"):
                 db.execute(f"PRAGMA wal_autocheckpoint = {pages}")
 
+    @contextmanager
+    def log_left_aside(self) -> Iterator[None]:
+        """For a burst of writes on the event loop (a queue being sent): no checkpoint in
+        them; call :meth:`checkpoint_aside` from a worker thread meanwhile and after."""
+        with self._log_left_aside():
+            yield
+
     def checkpoint_aside(self) -> None:
         """Copy the write-ahead log into the file, on a connection of its own: for a worker
         thread, so that the disk is waited for there (see ``_log_left_aside``).

@@ -24,6 +24,8 @@ from typing import Any
 from kokoon_desktop.core.endpoint import DEFAULT_BASE_URL, AuthScheme, check_base_url
 from kokoon_desktop.core.enums import Category
 from kokoon_desktop.core.output_naming import DEFAULT_TEMPLATE, TemplateError, check_template
+from kokoon_desktop.core.presets import Preset
+from kokoon_desktop.core.problems import InvalidTaskSpec
 from kokoon_desktop.core.sizes import SIZE_PRESETS
 from kokoon_desktop.core.time_entry import TimeUnit
 from kokoon_desktop.storage.atomic import write_atomically
@@ -51,6 +53,9 @@ class Settings:
     auto_download: bool = True  # a finished task's result downloads by itself
     output_dir: str | None = None  # None: next to the source file, else Videos/Kokoon
     name_template: str = DEFAULT_TEMPLATE  # file names of results (core.output_naming)
+    #: The form's treatment and output last used, as a preset's JSON (core.presets).
+    last_settings: dict[str, Any] | None = None
+    queue_concurrency: int = 4  # queue items sent at once by Submit all
 
 
 _FIELDS = tuple(field.name for field in dataclasses.fields(Settings))
@@ -111,6 +116,21 @@ def _check_template(value: object) -> object:
     return value
 
 
+def _check_preset(value: object) -> object:
+    if value is None:
+        return None
+    try:
+        return Preset.from_json(value).to_json()
+    except InvalidTaskSpec as exc:
+        raise ValueError(str(exc).rstrip(".")) from None
+
+
+def _check_concurrency(value: object) -> object:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16:
+        raise ValueError("it is not a whole number from 1 to 16")
+    return value
+
+
 def _choice(choices: tuple[str | None, ...]) -> Callable[[object], object]:
     def check(value: object) -> object:
         if value not in choices:
@@ -134,6 +154,8 @@ _CHECKS: Mapping[str, Callable[[object], object]] = {
     "auto_download": _check_bool,
     "output_dir": _check_folder,
     "name_template": _check_template,
+    "last_settings": _check_preset,
+    "queue_concurrency": _check_concurrency,
 }
 assert set(_CHECKS) == set(_FIELDS), "every setting has a check"
 

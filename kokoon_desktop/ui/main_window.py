@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -46,6 +47,7 @@ from kokoon_desktop.ui.messages import MessageCenter, NotificationBar
 from kokoon_desktop.ui.preview.clip_preview import ClipPreview
 from kokoon_desktop.ui.preview.drop_target import DropTarget
 from kokoon_desktop.ui.preview.view import PreviewView
+from kokoon_desktop.ui.queue_pane import QueuePane, QueueTableModel
 from kokoon_desktop.ui.task_form import SourceInfo, TaskForm
 from kokoon_desktop.ui.timeline import keys as timeline_keys
 from kokoon_desktop.ui.timeline.binding import TimelineBinding
@@ -58,7 +60,9 @@ if TYPE_CHECKING:
     from kokoon_desktop.services.session import ServiceSession, SessionObservers
     from kokoon_desktop.storage.history import HistoryEntry
     from kokoon_desktop.ui.flows.opening import OpeningFlow
+    from kokoon_desktop.ui.flows.presets import PresetsFlow
     from kokoon_desktop.ui.flows.preview import PreviewFlow
+    from kokoon_desktop.ui.flows.queue import QueueFlow
     from kokoon_desktop.ui.flows.quitting import QuitFlow
     from kokoon_desktop.ui.flows.results import ResultsFlow
     from kokoon_desktop.ui.flows.source_pictures import SourcePicturesFlow
@@ -133,6 +137,9 @@ class MainWindow(QMainWindow):
         self.form = TaskForm()
         self.history_model = HistoryTableModel()
         self.history_pane = HistoryPane(self.history_model)
+        self.settings_store = settings
+        self.queue_model = QueueTableModel()
+        self.queue_pane = QueuePane(self.queue_model)
         self.notification_bar = NotificationBar(messages, status_bar=self.statusBar())
         saved = settings.load()  # read once at start: the form's choices, the layout
         self._build(saved)
@@ -157,7 +164,9 @@ class MainWindow(QMainWindow):
         which they are not needed for: their controls wait for the session anyway)."""
         if hasattr(self, "submission"):
             return
+        from kokoon_desktop.ui.flows.presets import PresetsFlow
         from kokoon_desktop.ui.flows.preview import PreviewFlow
+        from kokoon_desktop.ui.flows.queue import QueueFlow
         from kokoon_desktop.ui.flows.results import ResultsFlow
         from kokoon_desktop.ui.flows.source_pictures import SourcePicturesFlow
         from kokoon_desktop.ui.flows.submission import SubmissionFlow
@@ -168,6 +177,8 @@ class MainWindow(QMainWindow):
         self.source_pictures: SourcePicturesFlow = SourcePicturesFlow(self)
         self.results: ResultsFlow = ResultsFlow(self)
         self.previews: PreviewFlow = PreviewFlow(self)
+        self.queue: QueueFlow = QueueFlow(self)
+        self.presets: PresetsFlow = PresetsFlow(self)
         self.form.browse_requested.connect(self.browse_videos)
         _ = self.quitting  # ready before the loop runs, so no quit waits for an import
 
@@ -219,6 +230,7 @@ class MainWindow(QMainWindow):
     def _entry_changed(self, entry: HistoryEntry) -> None:
         self.submission.entry_changed(entry)
         self.previews.entry_changed(entry)
+        self.queue.entry_changed(entry)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -279,7 +291,13 @@ class MainWindow(QMainWindow):
         self.main_splitter = QSplitter(Qt.Orientation.Vertical)
         self.main_splitter.setObjectName("main_splitter")
         self.main_splitter.addWidget(self.top_splitter)
-        self.main_splitter.addWidget(self.history_pane)
+        # The queue is a tab beside the history: the window keeps fitting a laptop's screen.
+        self.bottom_tabs = QTabWidget()
+        self.bottom_tabs.setObjectName("bottom_tabs")
+        self.bottom_tabs.setDocumentMode(True)
+        self.bottom_tabs.addTab(self.history_pane, self.tr("History"))
+        self.bottom_tabs.addTab(self.queue_pane, self.tr("Queue"))
+        self.main_splitter.addWidget(self.bottom_tabs)
         # The history gives way first on a short screen: the form and timeline keep their room.
         history = min(240, self.height() * 3 // 10)
         self.main_splitter.setSizes([self.height() - history, history])
@@ -475,6 +493,7 @@ class MainWindow(QMainWindow):
         for entry in live.submitter.recover_interrupted():
             self.history_model.upsert(entry)
         live.tracker.resume()
+        self.queue.session_opened()
         self._set_connected(True)
         self.submission.update_activity()
         self.host.spawn(self.submission.refresh_credit())
@@ -651,5 +670,7 @@ class MainWindow(QMainWindow):
         await self.host.aclose()
         self.clip_preview.close()
         if self.connected:
+            self.presets.keep_last_used()
+            self.queue.close()
             self.previews.close_all()  # compare views read files: they go with the window
         self.quitting.may_close = True

@@ -50,6 +50,7 @@ from kokoon_desktop.ui.range_panel import RangePanel
 if TYPE_CHECKING:
     from kokoon_desktop.api.models import Video
     from kokoon_desktop.core.frame_times import FrameTimes
+    from kokoon_desktop.core.presets import Preset
     from kokoon_desktop.storage.settings import Settings, SettingsStore
 
 #: The choices' English labels (translated where shown, with the form's tr()).
@@ -463,6 +464,60 @@ class TaskForm(QWidget):
         self.height_spin.setValue(spec.height)
         self.use_trim_orig.setChecked(spec.use_trim_orig)
         self._updating = False
+        self._category_changed()
+
+    def treatment(self, name: str) -> Preset | None:
+        """The form's treatment and output as a preset named ``name`` (the size as its rule:
+        "1080p", "2x", or the typed "WIDTHxHEIGHT"); None while the size is not valid."""
+        from kokoon_desktop.core.presets import Preset
+        from kokoon_desktop.core.task_spec import AiOptions
+
+        rule = str(self.size_preset.currentData())
+        if rule == "custom":
+            rule = f"{self.width_spin.value()}x{self.height_spin.value()}"
+        wishes = {name: box.isChecked() for name, box in self.options.items()}
+        wishes.update(self._saved_detail)  # what an animation or cg masks is kept as asked
+        try:
+            return Preset(
+                name=name,
+                category=self._current_category(),
+                size=rule,
+                task_type=TaskType(self.task_type.currentData()),
+                input_quality=InputQuality(self.input_quality.currentData()),
+                use_sr=self.use_sr.isChecked(),
+                options=AiOptions(**wishes),
+                codec=Codec(self.codec.currentData()),
+                container=Container(self.container.currentData()),
+            )
+        except InvalidTaskSpec:
+            return None
+
+    def apply_treatment(self, preset: Preset) -> None:
+        """Set the treatment and output to a preset's (the source and range stay)."""
+        self._updating = True
+        _select(self.task_type, preset.task_type.value)
+        _select(self.category, preset.category.value)
+        _select(self.input_quality, preset.input_quality.value)
+        self.use_sr.setChecked(preset.use_sr)
+        self._saved_detail = {}
+        for name, box in self.options.items():
+            box.setEnabled(True)
+            box.setToolTip("")
+            box.setChecked(bool(getattr(preset.options, name)))
+        _select(self.codec, preset.codec.value)
+        _select(self.container, preset.container.value)
+        rule = preset.size
+        if self.size_preset.findData(rule) >= 0:
+            _select(self.size_preset, rule)
+            self._updating = False
+            self._apply_preset()
+        else:
+            width, _, height = rule.partition("x")
+            _select(self.size_preset, "custom")
+            self.aspect_lock.setChecked(False)
+            self.width_spin.setValue(int(width))
+            self.height_spin.setValue(int(height))
+            self._updating = False
         self._category_changed()
 
     def request_submit(self) -> None:
