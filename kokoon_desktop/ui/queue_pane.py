@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -372,14 +374,18 @@ class QueuePane(QWidget):
         return [item.id for item in found if item is not None]
 
     def select_ids(self, item_ids: Sequence[int]) -> None:
-        selection = self.table.selectionModel()
-        selection.clearSelection()
-        flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+        """Select these items (one change of the selection, however many) and show the last."""
+        selection = QItemSelection()
+        last = None
         for item_id in item_ids:
             row = self.model.row_of(item_id)
             if row is not None:
-                selection.select(self.model.index(row, 0), flags)
-                self.table.scrollTo(self.model.index(row, 0))
+                last = self.model.index(row, 0)
+                selection.select(last, self.model.index(row, len(COLUMNS) - 1))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.table.selectionModel().select(selection, flags)
+        if last is not None:
+            self.table.scrollTo(last)
 
 
 def _local_paths(data: QMimeData) -> list[Path]:

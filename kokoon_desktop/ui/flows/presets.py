@@ -254,7 +254,13 @@ class PresetsFlow(QObject):
         self.book = self.store.load()
         self._show()
         count = len(report.added) + len(report.renamed) + len(report.replaced)
-        text = self.tr("{count} presets imported from {name}.").format(count=count, name=path.name)
+        if count == 0:
+            text = self.tr("Nothing new: the presets of {name} are here already.")
+        elif count == 1:
+            text = self.tr("1 preset imported from {name}.")
+        else:
+            text = self.tr("{count} presets imported from {name}.")
+        text = text.format(count=count, name=path.name)
         if report.renamed:
             text += " " + self.tr("Renamed as names were taken: {names}.").format(
                 names=", ".join(f"{old} → {new}" for old, new in report.renamed)

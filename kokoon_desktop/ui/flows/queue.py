@@ -59,33 +59,21 @@ UPLOADS_AT_ONCE = 2
 QUOTES_AT_ONCE = 4
 #: How often the write-ahead logs are copied into their files while a queue is sent.
 CHECKPOINT_EVERY_S = 1.0
+#: Items worked out between two turns of the event loop.
+YIELD_EVERY = 50
+#: Changes within this time share one refresh of the buttons.
+REFRESH_DELAY_MS = 100
 #: Edits within this time share one requote of the total.
 QUOTE_DELAY_MS = 300
+#: Items added at once that are selected (of more, only the last).
+SELECT_ADDED_UP_TO = 20
 #: The shortcut that adds the marked In/Out as an item.
 ADD_RANGE_KEYS = "Ctrl+B"
 #: What a folder dropped or chosen contributes: its video files.
-VIDEO_SUFFIXES = frozenset(
-    [
-        ".mp4",
-        ".mov",
-        ".mkv",
-        ".m4v",
-        ".avi",
-        ".mxf",
-        ".webm",
-        ".mts",
-        ".m2ts",
-        ".m2t",
-        ".ts",
-        ".mpg",
-        ".mpeg",
-        ".vob",
-        ".3gp",
-        ".wmv",
-        ".flv",
-        ".ogv",
-    ]
-)
+VIDEO_SUFFIXES = frozenset((
+    ".mp4", ".mov", ".mkv", ".m4v", ".avi", ".mxf", ".webm", ".mts", ".m2ts", ".m2t", ".ts",
+    ".mpg", ".mpeg", ".vob", ".3gp", ".wmv", ".flv", ".ogv",
+))  # fmt: skip
 _PLACEHOLDER_NAME = "Queue item"
 
 
@@ -148,8 +136,13 @@ class QueueFlow(QObject):
         self._uploads: dict[int, asyncio.Task[None]] = {}
         self._upload_slots: asyncio.Semaphore | None = None
         self._quotes: dict[str, Decimal] = {}
+        #: Request key -> the item that sent it, while a queue is sent.
+        self._sent_keys: dict[str, int] | None = None
         self._balance: Decimal | None = None
         self._quote_due = False
+        self._refresh_due = False
+        #: Item id -> (the item, its task, its request key, why it has none).
+        self._specs: dict[int, tuple[QueueItem, TaskSpec | None, str | None, str | None]] = {}
         #: The batch being followed: history id -> item id, and how its items ended.
         self._batch: dict[int, int] = {}
         self._batch_done = 0
@@ -402,7 +395,9 @@ class QueueFlow(QObject):
         self.model.append(added)
         if self._runner is not None:  # a queue being sent takes what is added meanwhile
             self._to_send.update(item.id for item in added)
-        self.pane.select_ids([item.id for item in added])
+        # A few added items are selected to act on; of many, the last is shown.
+        chosen = added if len(added) <= SELECT_ADDED_UP_TO else added[-1:]
+        self.pane.select_ids([item.id for item in chosen])
         self.quote_soon()
         self.refresh_buttons()
         return added
@@ -624,7 +619,14 @@ class QueueFlow(QObject):
 
     # --- the buttons -----------------------------------------------------------------------
 
+    def refresh_buttons_soon(self) -> None:
+        """One refresh for a burst of changes (a queue being sent changes items often)."""
+        if not self._refresh_due:
+            self._refresh_due = True
+            QTimer.singleShot(REFRESH_DELAY_MS, self.refresh_buttons)
+
     def refresh_buttons(self) -> None:
+        self._refresh_due = False
         pane, window = self.pane, self._window
         usable = self.store is not None
         connected = self._host.session is not None
@@ -687,10 +689,12 @@ class QueueFlow(QObject):
     async def _quote(self) -> None:
         client = self._host.live.connection.client
         wanted: dict[str, TaskSpec] = {}
-        for item in self.model.items:
-            spec = self._quotable(item)
-            if spec is not None:
-                wanted.setdefault(request_key(spec.to_request_body()), spec)
+        for index, item in enumerate(self.model.items):
+            if index % YIELD_EVERY == YIELD_EVERY - 1:
+                await asyncio.sleep(0)  # a long queue's tasks are worked out a turn at a time
+            quotable = self._quotable(item)
+            if quotable is not None:
+                wanted.setdefault(quotable[1], quotable[0])
         missing = [(key, spec) for key, spec in wanted.items() if key not in self._quotes]
         slots = asyncio.Semaphore(QUOTES_AT_ONCE)
 
@@ -708,14 +712,31 @@ class QueueFlow(QObject):
             log.info("no credit for the queue's total: %s", exc.message)
         self._show_total()
 
-    def _quotable(self, item: QueueItem) -> TaskSpec | None:
-        if not item.state.editable and item.state is not QueueState.UPLOADING:
-            return None
+    def _worked_out(self, item: QueueItem) -> tuple[TaskSpec | None, str | None, str | None]:
+        """An item's task, its request key and why it has none, worked out once per version
+        of the item (the model holds a new object for each change)."""
+        known = self._specs.get(item.id)
+        if known is not None and known[0] is item:
+            return known[1], known[2], known[3]
+        spec: TaskSpec | None = None
+        key = problem = None
         try:
             spec = item_spec(item)
-        except (InvalidTaskSpec, LookupError):
+            key = request_key(spec.to_request_body())
+        except InvalidTaskSpec as exc:
+            problem = str(exc)
+        except LookupError:
+            pass
+        self._specs[item.id] = (item, spec, key, problem)
+        return spec, key, problem
+
+    def _quotable(self, item: QueueItem) -> tuple[TaskSpec, str] | None:
+        if not item.state.editable and item.state is not QueueState.UPLOADING:
             return None
-        return spec if spec.task_type is TaskType.SR else None
+        spec, key, _problem = self._worked_out(item)
+        if spec is None or key is None or spec.task_type is not TaskType.SR:
+            return None
+        return spec, key
 
     def _total(self) -> tuple[Decimal, int, int]:
         """The cost of the items still to send, how many, and how many cannot be quoted."""
@@ -724,8 +745,8 @@ class QueueFlow(QObject):
             if not item.state.editable and item.state is not QueueState.UPLOADING:
                 continue
             count += 1
-            spec = self._quotable(item)
-            credit = self._quotes.get(request_key(spec.to_request_body())) if spec else None
+            quotable = self._quotable(item)
+            credit = self._quotes.get(quotable[1]) if quotable else None
             if credit is None:
                 unquoted += 1
                 self.model.costs.pop(item.id, None)
@@ -738,10 +759,9 @@ class QueueFlow(QObject):
         self.model.problems.clear()
         for item in self.model.items:
             if item.state.editable and item.vid is not None:
-                try:
-                    item_spec(item)
-                except InvalidTaskSpec as exc:
-                    self.model.problems[item.id] = str(exc)
+                problem = self._worked_out(item)[2]
+                if problem is not None:
+                    self.model.problems[item.id] = problem
         total, count, unquoted = self._total()
         if self.model.rowCount():
             self.model.dataChanged.emit(
@@ -869,6 +889,7 @@ class QueueFlow(QObject):
     async def _run(self) -> None:
         """Send the items asked for, ``concurrency`` at a time; items added meanwhile join."""
         history = self._window.history_store
+        self._sent_keys = None
         checkpoints = asyncio.ensure_future(self._checkpoints())
         try:
             with history.log_left_aside():
@@ -923,7 +944,7 @@ class QueueFlow(QObject):
             finally:
                 self._claimed.discard(item.id)
                 self._to_send.discard(item.id)
-                self.refresh_buttons()
+                self.refresh_buttons_soon()
 
     async def _send(self, item: QueueItem) -> None:
         from kokoon_desktop.services.submitter import SourceFacts
@@ -978,14 +999,19 @@ class QueueFlow(QObject):
 
     def _sent_twin(self, item: QueueItem, key: str) -> int | None:
         """The row of another item that sent (or is sending) this very request."""
-        for row, other in enumerate(self.model.items):
-            if other.id == item.id or other.state not in (QueueState.SENT, QueueState.SENDING):
-                continue
-            try:
-                if request_key(item_spec(other).to_request_body()) == key:
-                    return row
-            except (InvalidTaskSpec, LookupError):
-                continue
+        if self._sent_keys is None:  # once per run: then kept as items are sent
+            self._sent_keys = {}
+            for other in self.model.items:
+                if other.state in (QueueState.SENT, QueueState.SENDING):
+                    other_key = self._worked_out(other)[1]
+                    if other_key is not None:
+                        self._sent_keys.setdefault(other_key, other.id)
+        twin = self._sent_keys.get(key)
+        if twin is not None and twin != item.id:
+            holder = self.model.item(twin)
+            if holder is not None and holder.state in (QueueState.SENT, QueueState.SENDING):
+                return self.model.row_of(twin)
+        self._sent_keys[key] = item.id
         return None
 
     def _fail(self, item_id: int, message: str) -> None:
