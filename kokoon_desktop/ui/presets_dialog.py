@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,37 +24,42 @@ from PySide6.QtWidgets import (
 
 from kokoon_desktop.core.presets import MAX_NAME_LENGTH, Preset
 from kokoon_desktop.core.task_spec import DETAIL_OPTIONS
+from kokoon_desktop.ui.task_form import CATEGORY_LABELS, OPTION_LABELS
 
 __all__ = ["PresetsDialog", "describe"]
 
-_CATEGORIES = {
-    "person": "Person",
-    "animation": "Animation",
-    "cg": "CG",
-    "retro": "Retro",
-    "general": "General",
-}
 
-
-def describe(preset: Preset, widget: QWidget) -> str:
+def describe(preset: Preset) -> str:
     """What a preset holds, in a few lines for people."""
-    tr = widget.tr
     options = [name for name in preset.options.to_dict() if getattr(preset.options, name)]
     if preset.category.ignores_detail_options:
         options = [name for name in options if name not in DETAIL_OPTIONS]
+    kind = (
+        QCoreApplication.translate("PresetsDialog", "Preview")
+        if preset.task_type.value == "SR_PREVIEW"
+        else QCoreApplication.translate("PresetsDialog", "Full task")
+    )
+    on = (
+        QCoreApplication.translate("PresetsDialog", "on")
+        if preset.use_sr
+        else QCoreApplication.translate("PresetsDialog", "off")
+    )
+    shown_options = ", ".join(
+        QCoreApplication.translate("TaskForm", OPTION_LABELS[name]) for name in options
+    )
     lines = [
-        tr("Task: {kind}").format(
-            kind=tr("Preview") if preset.task_type.value == "SR_PREVIEW" else tr("Full task")
-        ),
-        tr("Category: {category} · input quality {quality}").format(
-            category=_CATEGORIES.get(preset.category.value, preset.category.value),
+        QCoreApplication.translate("PresetsDialog", "Task: {kind}").format(kind=kind),
+        QCoreApplication.translate(
+            "PresetsDialog", "Category: {category} · input quality {quality}"
+        ).format(
+            category=QCoreApplication.translate("TaskForm", CATEGORY_LABELS[preset.category]),
             quality=preset.input_quality.value,
         ),
-        tr("Super-resolution: {on}").format(on=tr("on") if preset.use_sr else tr("off")),
-        tr("AI options: {options}").format(
-            options=", ".join(options).replace("_", " ") if options else tr("none")
+        QCoreApplication.translate("PresetsDialog", "Super-resolution: {on}").format(on=on),
+        QCoreApplication.translate("PresetsDialog", "AI options: {options}").format(
+            options=shown_options or QCoreApplication.translate("PresetsDialog", "none")
         ),
-        tr("Size: {size} · {codec} {container}").format(
+        QCoreApplication.translate("PresetsDialog", "Size: {size} · {codec} {container}").format(
             size=preset.size,
             codec=preset.codec.value.upper(),
             container=preset.container.value.upper(),

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from kokoon_desktop.core.timecode import FrameRate, format_timecode, ms_to_frames
 from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
 from kokoon_desktop.storage.queue_store import QueueItem, QueueState
+from kokoon_desktop.ui.task_form import CATEGORY_LABELS
 
 __all__ = ["COLUMNS", "ITEM_ROLE", "QueuePane", "QueueTableModel"]
 
@@ -74,7 +75,7 @@ def _tr(text: str) -> str:
 def range_text(item: QueueItem) -> str:
     """ "00:00:01:00 – 00:00:02:00" (timecode at the item's rate), or "Whole file"."""
     if item.start_pos == 0 and item.duration == 0:
-        return _tr("Whole file")
+        return QCoreApplication.translate("QueuePane", "Whole file")
     try:
         rate = FrameRate.parse(item.fps or "30")
     except ValueError:
@@ -86,16 +87,20 @@ def range_text(item: QueueItem) -> str:
 def settings_text(item: QueueItem) -> str:
     """ "Animation · 2x · H.264 MP4" and the preset's name when one was given."""
     settings = item.settings
+    category = str(settings.get("category", ""))
+    label = next((text for c, text in CATEGORY_LABELS.items() if c.value == category), category)
     parts = [
-        str(settings.get("category", "")).capitalize(),
+        QCoreApplication.translate("TaskForm", label),
         str(settings.get("size", "")),
         f"{str(settings.get('codec', '')).upper()} {str(settings.get('format', '')).upper()}",
     ]
     if settings.get("task_type") == "SR_PREVIEW":
-        parts.insert(0, _tr("Preview"))
+        parts.insert(0, QCoreApplication.translate("QueuePane", "Preview"))
     text = " · ".join(part for part in parts if part.strip())
     if item.preset:
-        text = _tr("{preset}: {settings}").format(preset=item.preset, settings=text)
+        text = QCoreApplication.translate("QueuePane", "{preset}: {settings}").format(
+            preset=item.preset, settings=text
+        )
     return text
 
 
@@ -155,13 +160,17 @@ class QueueTableModel(QAbstractTableModel):
             return self.costs.get(item.id, "")
         state = _tr(_STATE_WORDS[item.state])
         if item.state is QueueState.UPLOADING and item.id in self.progress:
-            return _tr("Uploading {percent}%").format(percent=round(self.progress[item.id] * 100))
+            return QCoreApplication.translate("QueuePane", "Uploading {percent}%").format(
+                percent=round(self.progress[item.id] * 100)
+            )
         if item.state is QueueState.SENT and item.tid:
-            return _tr("Sent: {tid}").format(tid=item.tid)
+            return QCoreApplication.translate("QueuePane", "Sent: {tid}").format(tid=item.tid)
         problem = self.problems.get(item.id) if item.state.editable else None
         reason = problem or (item.message if item.state is not QueueState.SENT else None)
         if reason:
-            return _tr("{state}: {reason}").format(state=state, reason=reason)
+            return QCoreApplication.translate("QueuePane", "{state}: {reason}").format(
+                state=state, reason=reason
+            )
         return state
 
     @property

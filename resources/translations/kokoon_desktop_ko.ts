@@ -248,7 +248,7 @@
 <context>
     <name>CompareFrames</name>
     <message>
-        <location filename="../../kokoon_desktop/media/compare_frames.py" line="51"/>
+        <location filename="../../kokoon_desktop/media/compare_frames.py" line="52"/>
         <source>“{name}” has {count} frames: none from frame {first} on to compare with.</source>
         <translation>“{name}”에는 프레임이 {count}개뿐이라 {first}번 프레임부터 비교할 프레임이 없습니다.</translation>
     </message>
@@ -959,155 +959,165 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="78"/>
         <source>Connecting to the service…</source>
         <extracomment>Said on Submit and the other actions that need the service until the session is open.</extracomment>
         <translation>서비스에 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="306"/>
-        <source>Main</source>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="298"/>
+        <source>History</source>
         <extracomment>How much more than one column needs the form&apos;s height must be to go back to one. The narrowest the timeline area gets beside a form in two columns. The window&apos;s size on a screen with room for it; smaller screens get what they have.</extracomment>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="299"/>
+        <source>Queue</source>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="324"/>
+        <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="331"/>
         <source>Upload video…</source>
         <translation>영상 업로드…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="334"/>
         <source>Upload a local video as a new original (or drop it here)</source>
         <translation>로컬 영상을 새 원본으로 업로드합니다(여기에 끌어다 놓아도 됩니다)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="337"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="340"/>
         <source>Read the account&apos;s tasks, the credit and the files again</source>
         <translation>계정의 작업, 크레딧, 파일을 다시 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="345"/>
         <source>Download the selected rows&apos; results (Ctrl+D)</source>
         <translation>선택한 행의 결과를 내려받습니다(Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="347"/>
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="350"/>
         <source>Shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="352"/>
         <source>The timeline&apos;s keyboard shortcuts (F1)</source>
         <translation>타임라인 단축키(F1)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="355"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="370"/>
         <source>Service</source>
         <extracomment>The toolbar&apos;s actions with the name of their icon (resources/icons/actions).</extracomment>
         <translation>서비스</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="372"/>
         <source>Sign in…</source>
         <translation>로그인…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="375"/>
         <source>Sign in with an API token</source>
         <translation>API 토큰으로 로그인</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="387"/>
         <source>About Kokoon Desktop</source>
         <translation>Kokoon Desktop 정보</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="391"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="396"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="398"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="401"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="402"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="420"/>
         <source>Credit: …</source>
         <translation>크레딧: …</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="422"/>
         <source>Credit left</source>
         <translation>남은 크레딧</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="409"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="427"/>
         <source>Upload progress</source>
         <translation>업로드 진행률</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="412"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="430"/>
         <source>Cancel upload</source>
         <translation>업로드 취소</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="432"/>
         <source>Cancel the upload</source>
         <translation>업로드를 취소합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="470"/>
         <source>Demo mode: the built-in simulator answers; nothing is sent to the real service and nothing is charged.</source>
         <translation>데모 모드: 내장 시뮬레이터가 응답합니다. 실제 서비스로는 아무것도 보내지 않으며 요금도 청구되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="456"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="474"/>
         <source>Connected to {url}</source>
         <translation>{url}에 연결됨</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="463"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="481"/>
         <source>Simulator</source>
         <translation>시뮬레이터</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="468"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="486"/>
         <source>Demo — Kokoon Desktop</source>
         <translation>데모 — Kokoon Desktop</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="473"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="491"/>
         <source>Why?</source>
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="564"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="583"/>
         <source>Some settings could not be used and are back to their defaults.</source>
         <translation>일부 설정을 사용할 수 없어 기본값으로 되돌렸습니다.</translation>
     </message>
@@ -1250,34 +1260,298 @@
 <context>
     <name>OutputPlace</name>
     <message>
-        <location filename="../../kokoon_desktop/services/output_place.py" line="31"/>
+        <location filename="../../kokoon_desktop/services/output_place.py" line="32"/>
         <source>choose another in Settings</source>
         <translation>설정에서 다른 폴더를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/output_place.py" line="63"/>
+        <location filename="../../kokoon_desktop/services/output_place.py" line="64"/>
         <source>The output folder {folder} could not be created: {reason}.</source>
         <translation>출력 폴더 {folder}을(를) 만들지 못했습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/output_place.py" line="67"/>
+        <location filename="../../kokoon_desktop/services/output_place.py" line="68"/>
         <source>The output folder {folder} does not exist.</source>
         <translation>출력 폴더 {folder}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/output_place.py" line="71"/>
+        <location filename="../../kokoon_desktop/services/output_place.py" line="72"/>
         <source>{folder} is not a folder.</source>
         <translation>{folder}은(는) 폴더가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/output_place.py" line="80"/>
+        <location filename="../../kokoon_desktop/services/output_place.py" line="81"/>
         <source>The output folder {folder} is read-only: {advice}.</source>
         <translation>출력 폴더 {folder}은(는) 읽기 전용입니다. {advice}.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/output_place.py" line="83"/>
+        <location filename="../../kokoon_desktop/services/output_place.py" line="84"/>
         <source>Files cannot be written in the output folder {folder}: {reason}.</source>
         <translation>출력 폴더 {folder}에 파일을 쓸 수 없습니다: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>PresetsDialog</name>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="38"/>
+        <source>Preview</source>
+        <translation>미리보기</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="40"/>
+        <source>Full task</source>
+        <translation>전체 작업</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="43"/>
+        <source>on</source>
+        <translation>켬</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="45"/>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="51"/>
+        <source>Task: {kind}</source>
+        <translation>작업: {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="52"/>
+        <source>Category: {category} · input quality {quality}</source>
+        <translation>카테고리: {category} · 입력 품질 {quality}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="58"/>
+        <source>Super-resolution: {on}</source>
+        <translation>초해상도: {on}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="59"/>
+        <source>AI options: {options}</source>
+        <translation>AI 옵션: {options}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="60"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="62"/>
+        <source>Size: {size} · {codec} {container}</source>
+        <translation>크기: {size} · {codec} {container}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="79"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="82"/>
+        <source>Presets</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="90"/>
+        <source>Preset name</source>
+        <translation>프리셋 이름</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="91"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="101"/>
+        <source>Save form as preset</source>
+        <translation>양식을 프리셋으로 저장</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="102"/>
+        <source>A new preset with the form&apos;s treatment and output, named as typed</source>
+        <translation>양식의 처리 및 출력 설정으로 입력한 이름의 새 프리셋을 만듭니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="104"/>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="105"/>
+        <source>Give the selected preset the name typed</source>
+        <translation>선택한 프리셋의 이름을 입력한 이름으로 바꿉니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="107"/>
+        <source>Update from form</source>
+        <translation>양식으로 갱신</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="108"/>
+        <source>Give the selected preset the form&apos;s treatment and output</source>
+        <translation>선택한 프리셋에 양식의 처리 및 출력 설정을 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="110"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="111"/>
+        <source>Delete the selected preset</source>
+        <translation>선택한 프리셋을 삭제합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="113"/>
+        <source>Set as default</source>
+        <translation>기본값으로 설정</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="114"/>
+        <source>The form starts with the default preset&apos;s settings</source>
+        <translation>양식이 기본 프리셋의 설정으로 시작합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="116"/>
+        <source>No default</source>
+        <translation>기본값 없음</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="117"/>
+        <source>The form starts with the settings last used</source>
+        <translation>양식이 마지막으로 사용한 설정으로 시작합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="119"/>
+        <source>Apply to form</source>
+        <translation>양식에 적용</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="120"/>
+        <source>Set the form&apos;s treatment and output to the selected preset&apos;s</source>
+        <translation>양식의 처리 및 출력 설정을 선택한 프리셋의 설정으로 바꿉니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="122"/>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="123"/>
+        <source>Add the presets of a presets file (a name already taken gets a number)</source>
+        <translation>프리셋 파일의 프리셋을 추가합니다(이미 있는 이름에는 번호가 붙습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="125"/>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="126"/>
+        <source>Write every preset to a presets file to share</source>
+        <translation>공유할 수 있도록 모든 프리셋을 프리셋 파일에 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="128"/>
+        <source>Restore built-ins</source>
+        <translation>기본 제공 프리셋 복원</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="129"/>
+        <source>Add back the built-in starting points that were deleted or renamed</source>
+        <translation>삭제했거나 이름을 바꾼 기본 제공 프리셋을 다시 추가합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="172"/>
+        <source>{name} (default)</source>
+        <translation>{name} (기본값)</translation>
+    </message>
+</context>
+<context>
+    <name>PresetsFlow</name>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="44"/>
+        <source>Some presets could not be read.</source>
+        <extracomment>Form changes within this time are kept as the settings last used once.</extracomment>
+        <translation>일부 프리셋을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="48"/>
+        <source>Presets…</source>
+        <translation>프리셋…</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="50"/>
+        <source>Named treatment and output settings</source>
+        <translation>이름을 붙인 처리 및 출력 설정</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="164"/>
+        <source>The presets could not be saved: {reason}</source>
+        <translation>프리셋을 저장할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="174"/>
+        <source>The form&apos;s output size is not valid: fix it first.</source>
+        <translation>양식의 출력 크기가 올바르지 않습니다. 먼저 고치세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="184"/>
+        <source>The form has the settings of {name}.</source>
+        <translation>양식에 {name}의 설정을 적용했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="228"/>
+        <source>Import presets</source>
+        <translation>프리셋 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="228"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="235"/>
+        <source>Presets (*.json)</source>
+        <translation>프리셋 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="235"/>
+        <source>Export presets</source>
+        <translation>프리셋 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="245"/>
+        <source>Nothing was imported: {reason}</source>
+        <translation>아무것도 가져오지 않았습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="249"/>
+        <source>Nothing was imported: {path} cannot be read ({reason}).</source>
+        <translation>아무것도 가져오지 않았습니다: {path}을(를) 읽을 수 없습니다({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="258"/>
+        <source>Nothing new: the presets of {name} are here already.</source>
+        <translation>새로운 것이 없습니다: {name}의 프리셋이 이미 모두 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="260"/>
+        <source>1 preset imported from {name}.</source>
+        <translation>{name}에서 프리셋 1개를 가져왔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="262"/>
+        <source>{count} presets imported from {name}.</source>
+        <translation>{name}에서 프리셋 {count}개를 가져왔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="265"/>
+        <source>Renamed as names were taken: {names}.</source>
+        <translation>이름이 이미 있어 바꾼 프리셋: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="278"/>
+        <source>The presets could not be exported: {reason}</source>
+        <translation>프리셋을 내보낼 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="282"/>
+        <source>{count} presets exported to {path}.</source>
+        <translation>프리셋 {count}개를 {path}에 내보냈습니다.</translation>
     </message>
 </context>
 <context>
@@ -1418,6 +1692,395 @@
         <location filename="../../kokoon_desktop/media/probe.py" line="114"/>
         <source>“{name}” does not say how long it is.</source>
         <translation>“{name}”에 길이 정보가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueFlow</name>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="128"/>
+        <source>The queue cannot be used: {reason}</source>
+        <extracomment>Local files uploaded at once for the queue. Quotes asked at once for the queue&apos;s total. How often the write-ahead logs are copied into their files while a queue is sent. Items worked out between two turns of the event loop. Changes within this time share one refresh of the buttons. Edits within this time share one requote of the total. Items added at once that are selected (of more, only the last). The shortcut that adds the marked In/Out as an item. What a folder dropped or chosen contributes: its video files.</extracomment>
+        <translation>대기열을 사용할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="245"/>
+        <source>The form&apos;s task is not complete yet: finish it to add it to the queue.</source>
+        <extracomment>Request key -&gt; the item that sent it, while a queue is sent. Item id -&gt; (the item, its task, its request key, why it has none). The batch being followed: history id -&gt; item id, and how its items ended.</extracomment>
+        <translation>양식의 작업이 아직 완성되지 않았습니다. 완성한 뒤 대기열에 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="250"/>
+        <source>Mark In and Out on the timeline (I and O) first, then press Ctrl+B.</source>
+        <translation>먼저 타임라인에서 시작점과 끝점(I와 O)을 표시한 뒤 Ctrl+B를 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="291"/>
+        <source>Added {range} of {source} to the queue.</source>
+        <translation>{source}의 {range} 구간을 대기열에 추가했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="340"/>
+        <source>{count} rows were not added: their requests are not known (tasks found in the account).</source>
+        <translation>{count}개 행은 추가하지 않았습니다: 요청 내용을 알 수 없습니다(계정에서 찾은 작업).</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="350"/>
+        <source>Add videos to the queue</source>
+        <translation>대기열에 동영상 추가</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="363"/>
+        <source>There is no video file there to add.</source>
+        <translation>추가할 동영상 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="368"/>
+        <source>The form&apos;s output size is not valid: fix it to add files.</source>
+        <translation>양식의 출력 크기가 올바르지 않습니다. 고친 뒤 파일을 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="467"/>
+        <source>The upload failed: {reason}</source>
+        <translation>업로드에 실패했습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="510"/>
+        <source>The form holds queue item {number}: change it, then Update item.</source>
+        <translation>양식에 대기열 항목 {number}을(를) 불러왔습니다. 바꾼 뒤 &apos;항목 갱신&apos;을 누르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="579"/>
+        <source>Items being sent stay until the service answers.</source>
+        <translation>전송 중인 항목은 서비스가 응답할 때까지 남아 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="659"/>
+        <source>Submit all ({count})</source>
+        <translation>모두 제출 ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="661"/>
+        <source>Submit all</source>
+        <translation>모두 제출</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="772"/>
+        <source>Nothing to send.</source>
+        <translation>보낼 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="776"/>
+        <source>{count} items to send: {cost} credits</source>
+        <translation>보낼 항목 {count}개: {cost} 크레딧</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="778"/>
+        <source>{count} items to send: {cost} credits · {balance} left</source>
+        <translation>보낼 항목 {count}개: {cost} 크레딧 · {balance} 남음</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="782"/>
+        <source> · {count} not quoted (previews, files not uploaded)</source>
+        <translation> · {count}개는 견적 없음(미리보기, 업로드되지 않은 파일)</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="786"/>
+        <source>&lt;b&gt;Not enough credit.&lt;/b&gt; {total}</source>
+        <translation>&lt;b&gt;크레딧이 부족합니다.&lt;/b&gt; {total}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="807"/>
+        <source>Not enough credit</source>
+        <translation>크레딧 부족</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="809"/>
+        <source>The queue needs {cost} credits and {balance} are left.</source>
+        <translation>대기열에 {cost} 크레딧이 필요하지만 {balance} 크레딧이 남아 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="814"/>
+        <source>The service will refuse the items it cannot cover. Submit all anyway?</source>
+        <translation>서비스가 크레딧으로 감당할 수 없는 항목을 거부합니다. 그래도 모두 제출할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="868"/>
+        <source>Could not check: {reason}</source>
+        <translation>확인할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="875"/>
+        <source>Its history row was removed: look for the task on the server.</source>
+        <translation>기록에서 해당 행이 삭제되었습니다. 서버에서 작업을 찾아보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="964"/>
+        <source>The same task as item {number}, already sent: not sent twice. Change its settings or range to send it.</source>
+        <translation>이미 보낸 항목 {number}과(와) 같은 작업이라 두 번 보내지 않았습니다. 보내려면 설정이나 구간을 바꾸세요.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="990"/>
+        <source>An identical task is being sent right now: this one was not sent.</source>
+        <translation>똑같은 작업을 지금 보내는 중이라 이 항목은 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="1040"/>
+        <source>Batch finished: {done} done, {failed} failed.</source>
+        <translation>일괄 작업 완료: {done}개 완료, {failed}개 실패.</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePane</name>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="52"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="53"/>
+        <source>Source</source>
+        <translation>소스</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="54"/>
+        <source>Range</source>
+        <translation>구간</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="55"/>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="56"/>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="57"/>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="62"/>
+        <source>Waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="63"/>
+        <source>Uploading</source>
+        <translation>업로드 중</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="64"/>
+        <source>Sending</source>
+        <translation>전송 중</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="65"/>
+        <source>Sent</source>
+        <translation>전송됨</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="66"/>
+        <source>Unknown: check on server</source>
+        <translation>알 수 없음: 서버에서 확인</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="67"/>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="78"/>
+        <source>Whole file</source>
+        <translation>파일 전체</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="98"/>
+        <source>Preview</source>
+        <translation>미리보기</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="101"/>
+        <source>{preset}: {settings}</source>
+        <translation>{preset}: {settings}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="163"/>
+        <source>Uploading {percent}%</source>
+        <translation>업로드 중 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="167"/>
+        <source>Sent: {tid}</source>
+        <translation>전송됨: {tid}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="171"/>
+        <source>{state}: {reason}</source>
+        <translation>{state}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="244"/>
+        <source>Queue</source>
+        <extracomment>Local files or folders dropped on the pane (a list of Paths).</extracomment>
+        <translation>대기열</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="262"/>
+        <source>Add form</source>
+        <translation>양식 추가</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="263"/>
+        <source>Add the form&apos;s source, range and settings as an item</source>
+        <translation>양식의 소스, 구간, 설정을 항목으로 추가합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="265"/>
+        <source>Add In/Out</source>
+        <translation>시작/끝 구간 추가</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="266"/>
+        <source>Add the marked In/Out range of the source as another item (Ctrl+B)</source>
+        <translation>표시한 시작/끝 구간을 같은 소스의 새 항목으로 추가합니다(Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="268"/>
+        <source>Add files…</source>
+        <translation>파일 추가…</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="269"/>
+        <source>Add local video files: each is uploaded in the background, two at a time</source>
+        <translation>로컬 동영상 파일을 추가합니다. 백그라운드에서 두 개씩 업로드합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="271"/>
+        <source>From history</source>
+        <translation>기록에서</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="272"/>
+        <source>Add the rows selected in the history again, as items</source>
+        <translation>기록에서 선택한 행을 다시 항목으로 추가합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="274"/>
+        <source>Edit</source>
+        <translation>편집</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="275"/>
+        <source>Open the item in the form; Update item keeps the changes</source>
+        <translation>항목을 양식에 엽니다. &apos;항목 갱신&apos;을 누르면 변경 내용이 저장됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="277"/>
+        <source>Update item</source>
+        <translation>항목 갱신</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="278"/>
+        <source>Give the item being edited the form&apos;s source, range and settings</source>
+        <translation>편집 중인 항목에 양식의 소스, 구간, 설정을 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="280"/>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="280"/>
+        <source>Move up</source>
+        <translation>위로 이동</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="281"/>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="281"/>
+        <source>Move down</source>
+        <translation>아래로 이동</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="282"/>
+        <source>Duplicate</source>
+        <translation>복제</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="283"/>
+        <source>Add a copy of each selected item</source>
+        <translation>선택한 항목마다 사본을 추가합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="285"/>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="286"/>
+        <source>Remove the selected items (an upload under way is cancelled)</source>
+        <translation>선택한 항목을 제거합니다(진행 중인 업로드는 취소됩니다)</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="289"/>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="290"/>
+        <source>Send a failed item again; an item whose outcome is unknown is looked for on the server first, never sent blindly</source>
+        <translation>실패한 항목을 다시 보냅니다. 결과를 알 수 없는 항목은 무작정 다시 보내지 않고 먼저 서버에서 찾습니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="295"/>
+        <source>Preset for the selected items</source>
+        <translation>선택한 항목의 프리셋</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="296"/>
+        <source>Give preset</source>
+        <translation>프리셋 적용</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="297"/>
+        <source>Give the selected items this preset&apos;s settings</source>
+        <translation>선택한 항목에 이 프리셋의 설정을 적용합니다</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="301"/>
+        <source>Queue total</source>
+        <translation>대기열 합계</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="305"/>
+        <source>Items sent at once</source>
+        <translation>동시에 보내는 항목 수</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="306"/>
+        <source>How many items are sent at once</source>
+        <translation>동시에 보낼 항목 수</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="307"/>
+        <source>At once: </source>
+        <translation>동시: </translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="308"/>
+        <source>Submit all</source>
+        <translation>모두 제출</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="310"/>
+        <source>Send every waiting item, each once</source>
+        <translation>대기 중인 모든 항목을 각각 한 번씩 보냅니다</translation>
     </message>
 </context>
 <context>
@@ -2313,299 +2976,299 @@
 <context>
     <name>TaskForm</name>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="170"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="171"/>
         <source>Paste a video ID, or browse</source>
         <translation>영상 ID를 붙여 넣거나 찾아보기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="171"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="172"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="172"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="173"/>
         <source>Choose one of the account&apos;s videos</source>
         <translation>계정의 영상 중 하나를 고릅니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="180"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="181"/>
         <source>Source</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="220"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="221"/>
         <source>Treatment</source>
         <translation>처리</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="222"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="223"/>
         <source>Task</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="199"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="223"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="200"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="224"/>
         <source>Category</source>
         <translation>카테고리</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="57"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="58"/>
         <source>Person</source>
         <extracomment>The choices&apos; English labels (translated where shown, with the form&apos;s tr()).</extracomment>
         <translation>인물</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="58"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="59"/>
         <source>Animation</source>
         <translation>애니메이션</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="59"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="60"/>
         <source>CG</source>
         <translation>CG</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="60"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="61"/>
         <source>Retro</source>
         <translation>레트로</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="61"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="62"/>
         <source>General</source>
         <translation>일반</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="64"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="65"/>
         <source>Face enhancement</source>
         <translation>얼굴 보정</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="65"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="66"/>
         <source>Denoise</source>
         <translation>노이즈 제거</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="66"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="67"/>
         <source>Deinterlace</source>
         <translation>디인터레이스</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="67"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="68"/>
         <source>Film grain (add noise)</source>
         <translation>필름 그레인(노이즈 추가)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="71"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="72"/>
         <source>1080p (Full HD)</source>
         <translation>1080p(Full HD)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="73"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="74"/>
         <source>2160p (4K UHD)</source>
         <translation>2160p(4K UHD)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="74"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="75"/>
         <source>2× the source</source>
         <translation>소스의 2배</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="75"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="76"/>
         <source>4× the source</source>
         <translation>소스의 4배</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="76"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="77"/>
         <source>Custom</source>
         <translation>직접 입력</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="78"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="79"/>
         <source>The service ignores {option} for {category} content, so it is sent as off. Choose another category to use it.</source>
         <translation>서비스는 {category} 콘텐츠에 대해 {option} 옵션을 무시하므로 꺼진 상태로 보냅니다. 사용하려면 다른 카테고리를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="169"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="170"/>
         <source>Source video ID</source>
         <extracomment>The frame rate as the service gives it (&quot;30000/1001&quot;); the timeline needs it. The service&apos;s picture of the video (a storage link: fetched without the token). The local file it was uploaded from, when it was (results land next to it). When each frame of the local file is shown (its frame index): the true frame count, and the milliseconds of a variable-rate file&apos;s frames. Interlaced pictures (camcorders, broadcast): Deinterlace is suggested. The chosen source (a SourceInfo), or None when an ID is typed or the source cleared. &quot;Preview this range&quot;: the window&apos;s preview flow reads the spec (it may mark a range).</extracomment>
         <translation>소스 영상 ID</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="174"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="175"/>
         <source>Browse account videos</source>
         <translation>계정 영상 찾아보기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="175"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="636"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="176"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="691"/>
         <source>No source chosen</source>
         <translation>선택한 소스 없음</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="191"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="192"/>
         <source>Task type</source>
         <translation>작업 유형</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="192"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="193"/>
         <source>Full task</source>
         <translation>전체 작업</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="192"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="310"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="193"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="311"/>
         <source>Preview</source>
         <translation>미리보기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="195"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="196"/>
         <source>A preview renders a few frames so you can judge the result.</source>
         <translation>미리보기는 몇 프레임만 처리해 결과를 가늠해 볼 수 있게 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="203"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="224"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="204"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="225"/>
         <source>Input quality</source>
         <translation>입력 품질</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="204"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="205"/>
         <source>Medium</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="204"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="205"/>
         <source>High</source>
         <translation>높음</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="208"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="209"/>
         <source>Super-resolution (upscale)</source>
         <translation>초해상도(업스케일)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="210"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="211"/>
         <source>Super-resolution</source>
         <translation>초해상도</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="233"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="234"/>
         <source>The source is interlaced: Deinterlace is suggested.</source>
         <translation>소스가 인터레이스 방식입니다. 디인터레이스를 권장합니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="240"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="241"/>
         <source>AI options</source>
         <translation>AI 옵션</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="244"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="245"/>
         <source>Output size</source>
         <translation>출력 크기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="250"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="251"/>
         <source>Output width</source>
         <translation>출력 너비</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="251"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="252"/>
         <source>Output height</source>
         <translation>출력 높이</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="257"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="258"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="259"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="260"/>
         <source>Keep aspect ratio</source>
         <translation>화면비 유지</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="261"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="262"/>
         <source>Keep the source&apos;s aspect ratio</source>
         <translation>소스의 화면비 유지</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="272"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="274"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="273"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="275"/>
         <source>Keep the trimmed range as a new original</source>
         <translation>자른 구간을 새 원본으로 보관</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="276"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="277"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="278"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="279"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="480"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="535"/>
         <source>Render a short preview of the marked range with these settings and compare it with the source before paying for the whole task (Ctrl+Shift+Enter). The service quotes full tasks only: a preview&apos;s cost is not known in advance.</source>
         <translation>표시한 구간을 이 설정으로 짧게 미리 렌더링해 원본과 비교한 뒤 전체 작업 비용을 지불하세요(Ctrl+Shift+Enter). 서비스는 전체 작업의 비용만 미리 알려 주므로 미리보기의 비용은 미리 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="269"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="288"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="270"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="289"/>
         <source>Container</source>
         <translation>컨테이너</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="265"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="292"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="266"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="293"/>
         <source>Codec</source>
         <translation>코덱</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="297"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="298"/>
         <source>Cost</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="299"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="301"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="652"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="300"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="302"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="707"/>
         <source>Submit</source>
         <translation>제출</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="302"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="654"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="303"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="709"/>
         <source>Send the task (Ctrl+Enter)</source>
         <translation>작업을 보냅니다(Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="312"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="313"/>
         <source>Preview this range</source>
         <translation>이 구간 미리보기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="578"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="633"/>
         <source>Choose a range first: with the whole file there is nothing to trim.</source>
         <translation>먼저 구간을 선택하세요. 파일 전체로는 자를 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="586"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="641"/>
         <source>Also save the selected range as a new original video.</source>
         <translation>선택한 구간을 새 원본 영상으로도 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="636"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="691"/>
         <source>Video ID typed</source>
         <translation>입력한 영상 ID</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="645"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="700"/>
         <source>interlaced</source>
         <translation>인터레이스</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="652"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="707"/>
         <source>Submitting…</source>
         <translation>제출하는 중…</translation>
     </message>

@@ -125,7 +125,7 @@ class PresetsFlow(QObject):
         if dialog is None:
             return
         preset = dialog.chosen()
-        dialog.details.setText(describe(preset, dialog) if preset is not None else "")
+        dialog.details.setText(describe(preset) if preset is not None else "")
         if preset is not None:
             dialog.name.setText(preset.name)
         self._refresh_buttons()
