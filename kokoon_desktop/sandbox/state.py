@@ -2,7 +2,14 @@
 
 Plain Python behind one lock: the loopback server changes it from its own thread while a test
 reads it from another. Nothing here blocks for long; the slow parts (probing, thumbnails) run
-before a method is called.
+before a method is called, and the pictures of tasks are made on a worker thread of their own.
+
+Pictures (:func:`.media.render_outputs`): a preview (``SR_PREVIEW``) is always made for real,
+``orig_{tid}.mp4`` the source's ``sr_nb_frames`` frames from ``start_pos`` at the source's size
+and ``sr_{tid}.mp4`` the same frames scaled with Lanczos and sharpened to the requested size. A
+full task's result is made the same way (the range only, trimmed) when ``render_results`` is
+on and it is at most ``RENDER_BUDGET`` pixels × frames; otherwise it is the source's bytes, so
+benchmarks can still fetch results of any size. A task is done once its pictures exist.
 
 Tasks progress lazily: their steps are computed from the clock (see :mod:`.model`), and the
 side effects of finishing (the result file appears, a trimmed original is added, a failed
@@ -31,7 +38,7 @@ from .credits import task_cost
 from .errors import INSUFFICIENT_CREDIT, TASK_NOT_FOUND, VIDEO_NOT_FOUND, ApiError, bad_request
 from .faults import Faults
 from .links import LinkSigner
-from .media import render_range
+from .media import RenderOutput, render_outputs
 from .model import (
     COMPLETED,
     FAILED,
@@ -538,25 +545,30 @@ class SandboxState:
         size = (request.width, request.height)
         if task.task_type == "SR_PREVIEW":
             folder = self._preview_dir(task)
-            jobs = [
-                (folder / f"orig_{task.tid}.mp4", False),
-                (folder / f"sr_{task.tid}.mp4", True),
+            outputs = [
+                RenderOutput(folder / f"orig_{task.tid}.mp4"),
+                RenderOutput(folder / f"sr_{task.tid}.mp4", size),
             ]
         elif self.config.render_results and frames * size[0] * size[1] <= RENDER_BUDGET:
-            jobs = [(self._render_path(task), True)]
+            outputs = [RenderOutput(self._render_path(task), size)]
         else:
             return None
         file = source.file
 
         def render() -> None:
-            for target, upscale in jobs:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                part = target.with_name(f".{target.name}.part")
-                render_range(
-                    file, part, start_ms=start, frames=frames,
-                    width=size[0], height=size[1], upscale=upscale,
-                )  # fmt: skip
-                part.replace(target)
+            parts = [
+                dataclasses.replace(out, target=out.target.with_name(f".{out.target.name}.part"))
+                for out in outputs
+            ]
+            try:
+                for part in parts:
+                    part.target.parent.mkdir(parents=True, exist_ok=True)
+                render_outputs(file, parts, start_ms=start, frames=frames)
+                for part, out in zip(parts, outputs, strict=True):
+                    part.target.replace(out.target)
+            finally:
+                for part in parts:
+                    part.target.unlink(missing_ok=True)
 
         return self._renderer.submit(render)
 

@@ -247,6 +247,12 @@ async def test_a_preview_shows_the_ranges_frames_and_their_upscale(
             assert (reader.info.width, reader.info.height) == size
             numbers = [read_counter(reader.frame_at(i)) for i in range(reader.total_frames)]
         assert numbers == [30, 31, 32, 33, 34]  # 1001 ms at 30000/1001 fps is frame 30
+    clock.advance(3601)  # the links expire like every storage link; fresh task info signs anew
+    for key in ("preview_orig_url", "preview_sr_url"):
+        response = await storage.get(task[key])
+        assert (response.status_code, response.json()) == (403, {"message": "Request has expired"})
+        fresh = (await _task(client, created["tid"]))[key]
+        assert (await storage.get(fresh)).status_code == 200
 
 
 async def test_a_full_result_is_the_range_upscaled_when_asked_to_render(
