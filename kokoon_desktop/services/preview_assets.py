@@ -168,14 +168,19 @@ def _suffix(url: str) -> str:
 
 
 def _check_decodable(folder: Path, paths: dict[str, Path]) -> None:
-    """Both files open as video with a frame, or both are thrown away (a storage error page
-    saved as .mp4 must not sit in the cache as a preview)."""
+    """Both files open as video and their first picture decodes, or both are thrown away (a
+    storage error page saved as .mp4, or pictures damaged on the way, must not sit in the
+    cache as a preview)."""
+    from kokoon_desktop.media.frames import FrameReader
     from kokoon_desktop.media.probe import MediaError, probe
 
     try:
         for path in paths.values():
-            if probe(path).total_frames < 1:
+            info = probe(path)
+            if info.total_frames < 1:
                 raise MediaError(path.name)
+            with FrameReader(path, info) as reader:
+                reader.exact_frame(0)
     except MediaError as exc:
         shutil.rmtree(folder, ignore_errors=True)
         raise PreviewAssetsError(

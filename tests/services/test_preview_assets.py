@@ -16,6 +16,7 @@ from kokoon_desktop.media.compare_frames import CompareFrames
 from kokoon_desktop.sandbox import Sandbox
 from kokoon_desktop.sandbox.faults import FaultRule
 from kokoon_desktop.services.preview_assets import PreviewAssets, PreviewAssetsError
+from tests.media.editor_media import make_undecodable
 from tests.services.services_helpers import api_requests
 
 
@@ -105,6 +106,19 @@ async def test_pictures_that_do_not_decode_are_thrown_away(
 ) -> None:
     tid = await done_preview(client, spec)
     sandbox.faults.add(FaultRule(match="GET /storage/*", garbage="text", times=None))
+    with pytest.raises(PreviewAssetsError, match="cannot be read"):
+        await PreviewAssets(client, cache).fetch(tid)
+    assert not (cache / "previews" / tid).exists()
+
+
+async def test_pictures_damaged_past_their_headers_are_thrown_away(
+    client: KokoonClient, spec: TaskSpec, sandbox: Sandbox, cache: Path
+) -> None:
+    """Headers intact (it probes as the video it was), not one picture decodes."""
+    tid = await done_preview(client, spec)
+    (stored,) = sandbox.data_dir.rglob(f"sr_{tid}.mp4")
+    damaged = make_undecodable(stored, stored.with_name("damaged.mp4"))
+    damaged.replace(stored)
     with pytest.raises(PreviewAssetsError, match="cannot be read"):
         await PreviewAssets(client, cache).fetch(tid)
     assert not (cache / "previews" / tid).exists()
