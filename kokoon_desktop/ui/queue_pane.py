@@ -73,15 +73,19 @@ def _tr(text: str) -> str:
 
 
 def range_text(item: QueueItem) -> str:
-    """ "00:00:01:00 – 00:00:02:00" (timecode at the item's rate), or "Whole file"."""
+    """In – Out as the timeline marks them, "00:00:01:00 – 00:00:01:29" (Out is the last frame
+    sent, at the item's rate), or "Whole file"."""
     if item.start_pos == 0 and item.duration == 0:
         return QCoreApplication.translate("QueuePane", "Whole file")
     try:
         rate = FrameRate.parse(item.fps or "30")
     except ValueError:
         rate = FrameRate.parse("30")
-    end = item.start_pos + item.duration
-    return " – ".join(format_timecode(ms_to_frames(ms, rate), rate) for ms in (item.start_pos, end))
+    first = ms_to_frames(item.start_pos, rate)
+    if item.duration == 0:  # from In to the end of the file
+        return f"{format_timecode(first, rate)} –"
+    last = max(first, ms_to_frames(item.start_pos + item.duration, rate) - 1)
+    return f"{format_timecode(first, rate)} – {format_timecode(last, rate)}"
 
 
 def settings_text(item: QueueItem) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
-from kokoon_desktop.core.presets import Preset, PresetsFormatError
+from kokoon_desktop.core.presets import BUILT_IN_PRESETS, Preset, PresetsFormatError
 from kokoon_desktop.core.problems import InvalidTaskSpec
 from kokoon_desktop.paths import PRESETS_FILE_NAME
 from kokoon_desktop.storage.presets import PresetBook, PresetError, PresetStore
@@ -147,6 +147,7 @@ class PresetsFlow(QObject):
         dialog.set_default.setEnabled(preset is not None and not is_default)
         dialog.clear_default.setEnabled(self.book.default is not None)
         dialog.export_button.setEnabled(bool(self.book.presets))
+        dialog.restore.setEnabled(any(self.book.get(p.name) is None for p in BUILT_IN_PRESETS))
 
     def _change(self, change: object, *args: object, chosen: str | None = None) -> bool:
         """Run a change of the store; its refusal or failure is said in the window."""

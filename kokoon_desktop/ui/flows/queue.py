@@ -640,8 +640,11 @@ class QueueFlow(QObject):
         pane.add_history.setEnabled(usable and bool(window.history_pane.selected_entries()))
         pane.edit.setEnabled(len(selected) == 1 and bool(editable) and editable[0].vid is not None)
         pane.update_item.setEnabled(self._editing is not None and form_ready)
-        pane.move_up.setEnabled(bool(selected))
-        pane.move_down.setEnabled(bool(selected))
+        # Up and Down only when the selection can move that way.
+        rows = sorted(r for r in (self.model.row_of(item.id) for item in selected) if r is not None)
+        count = self.model.rowCount()
+        pane.move_up.setEnabled(bool(rows) and rows != list(range(len(rows))))
+        pane.move_down.setEnabled(bool(rows) and rows != list(range(count - len(rows), count)))
         pane.duplicate.setEnabled(any(item.vid is not None for item in selected))
         pane.remove.setEnabled(any(item.id not in self._claimed for item in selected))
         pane.retry.setEnabled(
