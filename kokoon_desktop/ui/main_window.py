@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
         self.bottom_tabs = QTabWidget()
         self.bottom_tabs.setObjectName("bottom_tabs")
         self.bottom_tabs.setDocumentMode(True)
+        self.bottom_tabs.setAccessibleName(self.tr("History and queue"))
         self.bottom_tabs.addTab(self.history_pane, self.tr("History"))
         self.bottom_tabs.addTab(self.queue_pane, self.tr("Queue"))
         self.main_splitter.addWidget(self.bottom_tabs)

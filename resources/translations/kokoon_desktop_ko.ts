@@ -966,158 +966,163 @@
     </message>
     <message>
         <location filename="../../kokoon_desktop/ui/main_window.py" line="298"/>
-        <source>History</source>
+        <source>History and queue</source>
         <extracomment>How much more than one column needs the form&apos;s height must be to go back to one. The narrowest the timeline area gets beside a form in two columns. The window&apos;s size on a screen with room for it; smaller screens get what they have.</extracomment>
-        <translation>기록</translation>
+        <translation>기록 및 대기열</translation>
     </message>
     <message>
         <location filename="../../kokoon_desktop/ui/main_window.py" line="299"/>
+        <source>History</source>
+        <translation>기록</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="300"/>
         <source>Queue</source>
         <translation>대기열</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="325"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="332"/>
         <source>Upload video…</source>
         <translation>영상 업로드…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="335"/>
         <source>Upload a local video as a new original (or drop it here)</source>
         <translation>로컬 영상을 새 원본으로 업로드합니다(여기에 끌어다 놓아도 됩니다)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="338"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="341"/>
         <source>Read the account&apos;s tasks, the credit and the files again</source>
         <translation>계정의 작업, 크레딧, 파일을 다시 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="346"/>
         <source>Download the selected rows&apos; results (Ctrl+D)</source>
         <translation>선택한 행의 결과를 내려받습니다(Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="348"/>
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="351"/>
         <source>Shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="353"/>
         <source>The timeline&apos;s keyboard shortcuts (F1)</source>
         <translation>타임라인 단축키(F1)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="355"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="356"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="371"/>
         <source>Service</source>
         <extracomment>The toolbar&apos;s actions with the name of their icon (resources/icons/actions).</extracomment>
         <translation>서비스</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="373"/>
         <source>Sign in…</source>
         <translation>로그인…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="375"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="376"/>
         <source>Sign in with an API token</source>
         <translation>API 토큰으로 로그인</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="388"/>
         <source>About Kokoon Desktop</source>
         <translation>Kokoon Desktop 정보</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="392"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="397"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="399"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="401"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="402"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="420"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="421"/>
         <source>Credit: …</source>
         <translation>크레딧: …</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="422"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="423"/>
         <source>Credit left</source>
         <translation>남은 크레딧</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="427"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="428"/>
         <source>Upload progress</source>
         <translation>업로드 진행률</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="430"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="431"/>
         <source>Cancel upload</source>
         <translation>업로드 취소</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="433"/>
         <source>Cancel the upload</source>
         <translation>업로드를 취소합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="471"/>
         <source>Demo mode: the built-in simulator answers; nothing is sent to the real service and nothing is charged.</source>
         <translation>데모 모드: 내장 시뮬레이터가 응답합니다. 실제 서비스로는 아무것도 보내지 않으며 요금도 청구되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="475"/>
         <source>Connected to {url}</source>
         <translation>{url}에 연결됨</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="481"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="482"/>
         <source>Simulator</source>
         <translation>시뮬레이터</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="487"/>
         <source>Demo — Kokoon Desktop</source>
         <translation>데모 — Kokoon Desktop</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="491"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="492"/>
         <source>Why?</source>
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="583"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="584"/>
         <source>Some settings could not be used and are back to their defaults.</source>
         <translation>일부 설정을 사용할 수 없어 기본값으로 되돌렸습니다.</translation>
     </message>
@@ -1483,73 +1488,73 @@
         <translation>이름을 붙인 처리 및 출력 설정</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="164"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="165"/>
         <source>The presets could not be saved: {reason}</source>
         <translation>프리셋을 저장할 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="174"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="175"/>
         <source>The form&apos;s output size is not valid: fix it first.</source>
         <translation>양식의 출력 크기가 올바르지 않습니다. 먼저 고치세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="184"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="185"/>
         <source>The form has the settings of {name}.</source>
         <translation>양식에 {name}의 설정을 적용했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="228"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="229"/>
         <source>Import presets</source>
         <translation>프리셋 가져오기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="228"/>
-        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="235"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="229"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="236"/>
         <source>Presets (*.json)</source>
         <translation>프리셋 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="235"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="236"/>
         <source>Export presets</source>
         <translation>프리셋 내보내기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="245"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="246"/>
         <source>Nothing was imported: {reason}</source>
         <translation>아무것도 가져오지 않았습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="249"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="250"/>
         <source>Nothing was imported: {path} cannot be read ({reason}).</source>
         <translation>아무것도 가져오지 않았습니다: {path}을(를) 읽을 수 없습니다({reason}).</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="258"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="259"/>
         <source>Nothing new: the presets of {name} are here already.</source>
         <translation>새로운 것이 없습니다: {name}의 프리셋이 이미 모두 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="260"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="261"/>
         <source>1 preset imported from {name}.</source>
         <translation>{name}에서 프리셋 1개를 가져왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="262"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="263"/>
         <source>{count} presets imported from {name}.</source>
         <translation>{name}에서 프리셋 {count}개를 가져왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="265"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="266"/>
         <source>Renamed as names were taken: {names}.</source>
         <translation>이름이 이미 있어 바꾼 프리셋: {names}.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="278"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="279"/>
         <source>The presets could not be exported: {reason}</source>
         <translation>프리셋을 내보낼 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="282"/>
+        <location filename="../../kokoon_desktop/ui/flows/presets.py" line="283"/>
         <source>{count} presets exported to {path}.</source>
         <translation>프리셋 {count}개를 {path}에 내보냈습니다.</translation>
     </message>
@@ -1573,12 +1578,12 @@
         <translation>미리보기 영상이 더 이상 서비스에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/preview_assets.py" line="182"/>
+        <location filename="../../kokoon_desktop/services/preview_assets.py" line="187"/>
         <source>The preview&apos;s pictures cannot be read: {reason}</source>
         <translation>미리보기 영상을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/preview_assets.py" line="189"/>
+        <location filename="../../kokoon_desktop/services/preview_assets.py" line="194"/>
         <source>The preview could not be saved in the cache: {reason}</source>
         <translation>미리보기를 캐시에 저장하지 못했습니다: {reason}</translation>
     </message>
@@ -1754,77 +1759,77 @@
         <translation>전송 중인 항목은 서비스가 응답할 때까지 남아 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="659"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="662"/>
         <source>Submit all ({count})</source>
         <translation>모두 제출 ({count})</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="661"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="664"/>
         <source>Submit all</source>
         <translation>모두 제출</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="772"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="775"/>
         <source>Nothing to send.</source>
         <translation>보낼 항목이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="776"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="779"/>
         <source>{count} items to send: {cost} credits</source>
         <translation>보낼 항목 {count}개: {cost} 크레딧</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="778"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="781"/>
         <source>{count} items to send: {cost} credits · {balance} left</source>
         <translation>보낼 항목 {count}개: {cost} 크레딧 · {balance} 남음</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="782"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="785"/>
         <source> · {count} not quoted (previews, files not uploaded)</source>
         <translation> · {count}개는 견적 없음(미리보기, 업로드되지 않은 파일)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="786"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="789"/>
         <source>&lt;b&gt;Not enough credit.&lt;/b&gt; {total}</source>
         <translation>&lt;b&gt;크레딧이 부족합니다.&lt;/b&gt; {total}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="807"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="810"/>
         <source>Not enough credit</source>
         <translation>크레딧 부족</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="809"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="812"/>
         <source>The queue needs {cost} credits and {balance} are left.</source>
         <translation>대기열에 {cost} 크레딧이 필요하지만 {balance} 크레딧이 남아 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="814"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="817"/>
         <source>The service will refuse the items it cannot cover. Submit all anyway?</source>
         <translation>서비스가 크레딧으로 감당할 수 없는 항목을 거부합니다. 그래도 모두 제출할까요?</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="868"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="871"/>
         <source>Could not check: {reason}</source>
         <translation>확인할 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="875"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="878"/>
         <source>Its history row was removed: look for the task on the server.</source>
         <translation>기록에서 해당 행이 삭제되었습니다. 서버에서 작업을 찾아보세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="964"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="967"/>
         <source>The same task as item {number}, already sent: not sent twice. Change its settings or range to send it.</source>
         <translation>이미 보낸 항목 {number}과(와) 같은 작업이라 두 번 보내지 않았습니다. 보내려면 설정이나 구간을 바꾸세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="990"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="993"/>
         <source>An identical task is being sent right now: this one was not sent.</source>
         <translation>똑같은 작업을 지금 보내는 중이라 이 항목은 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="1040"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="1043"/>
         <source>Batch finished: {done} done, {failed} failed.</source>
         <translation>일괄 작업 완료: {done}개 완료, {failed}개 실패.</translation>
     </message>
@@ -1892,193 +1897,193 @@
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="78"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="79"/>
         <source>Whole file</source>
         <translation>파일 전체</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="98"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="102"/>
         <source>Preview</source>
         <translation>미리보기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="101"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="105"/>
         <source>{preset}: {settings}</source>
         <translation>{preset}: {settings}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="163"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="167"/>
         <source>Uploading {percent}%</source>
         <translation>업로드 중 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="167"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="171"/>
         <source>Sent: {tid}</source>
         <translation>전송됨: {tid}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="171"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="175"/>
         <source>{state}: {reason}</source>
         <translation>{state}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="244"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="248"/>
         <source>Queue</source>
         <extracomment>Local files or folders dropped on the pane (a list of Paths).</extracomment>
         <translation>대기열</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="262"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="266"/>
         <source>Add form</source>
         <translation>양식 추가</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="263"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="267"/>
         <source>Add the form&apos;s source, range and settings as an item</source>
         <translation>양식의 소스, 구간, 설정을 항목으로 추가합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="265"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="269"/>
         <source>Add In/Out</source>
         <translation>시작/끝 구간 추가</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="266"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="270"/>
         <source>Add the marked In/Out range of the source as another item (Ctrl+B)</source>
         <translation>표시한 시작/끝 구간을 같은 소스의 새 항목으로 추가합니다(Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="268"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="272"/>
         <source>Add files…</source>
         <translation>파일 추가…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="269"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="273"/>
         <source>Add local video files: each is uploaded in the background, two at a time</source>
         <translation>로컬 동영상 파일을 추가합니다. 백그라운드에서 두 개씩 업로드합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="271"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="275"/>
         <source>From history</source>
         <translation>기록에서</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="272"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="276"/>
         <source>Add the rows selected in the history again, as items</source>
         <translation>기록에서 선택한 행을 다시 항목으로 추가합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="274"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="278"/>
         <source>Edit</source>
         <translation>편집</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="275"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="279"/>
         <source>Open the item in the form; Update item keeps the changes</source>
         <translation>항목을 양식에 엽니다. &apos;항목 갱신&apos;을 누르면 변경 내용이 저장됩니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="277"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="281"/>
         <source>Update item</source>
         <translation>항목 갱신</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="278"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="282"/>
         <source>Give the item being edited the form&apos;s source, range and settings</source>
         <translation>편집 중인 항목에 양식의 소스, 구간, 설정을 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="280"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="284"/>
         <source>Up</source>
         <translation>위로</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="280"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="284"/>
         <source>Move up</source>
         <translation>위로 이동</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="281"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="285"/>
         <source>Down</source>
         <translation>아래로</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="281"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="285"/>
         <source>Move down</source>
         <translation>아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="282"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="286"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="283"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="287"/>
         <source>Add a copy of each selected item</source>
         <translation>선택한 항목마다 사본을 추가합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="285"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="289"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="286"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="290"/>
         <source>Remove the selected items (an upload under way is cancelled)</source>
         <translation>선택한 항목을 제거합니다(진행 중인 업로드는 취소됩니다)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="289"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="293"/>
         <source>Retry</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="290"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="294"/>
         <source>Send a failed item again; an item whose outcome is unknown is looked for on the server first, never sent blindly</source>
         <translation>실패한 항목을 다시 보냅니다. 결과를 알 수 없는 항목은 무작정 다시 보내지 않고 먼저 서버에서 찾습니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="295"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="299"/>
         <source>Preset for the selected items</source>
         <translation>선택한 항목의 프리셋</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="296"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="300"/>
         <source>Give preset</source>
         <translation>프리셋 적용</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="297"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="301"/>
         <source>Give the selected items this preset&apos;s settings</source>
         <translation>선택한 항목에 이 프리셋의 설정을 적용합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="301"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="305"/>
         <source>Queue total</source>
         <translation>대기열 합계</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="305"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="309"/>
         <source>Items sent at once</source>
         <translation>동시에 보내는 항목 수</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="306"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="310"/>
         <source>How many items are sent at once</source>
         <translation>동시에 보낼 항목 수</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="307"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="311"/>
         <source>At once: </source>
         <translation>동시: </translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="308"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="312"/>
         <source>Submit all</source>
         <translation>모두 제출</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="310"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="314"/>
         <source>Send every waiting item, each once</source>
         <translation>대기 중인 모든 항목을 각각 한 번씩 보냅니다</translation>
     </message>

@@ -1,6 +1,6 @@
-"""The menu bar (File, Edit, View, Help) carries every action of the toolbar, Settings, About
-and Quit; About shows the versions a bug report needs and the licences shipped with the app;
-the title names the mode once."""
+"""The menu bar (File, Edit, View, Help) carries every action of the toolbar, Settings, the
+presets, About and Quit; About shows the versions a bug report needs and the licences shipped
+with the app; the title names the mode once."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ async def test_the_menus_hold_every_action(qtbot: QtBot, harness: WindowHarness)
     window = harness.open_window(qtbot)
     menus = {name: [a.objectName() for a in menu.actions()] for name, menu in window.menus.items()}
     assert menus["file"] == ["upload", "history_download", "", "quit"]
-    assert menus["edit"] == ["settings"]
+    assert menus["edit"] == ["settings", "presets"]
     assert menus["view"] == ["refresh", "shortcuts"]
     assert menus["help"] == ["shortcuts", "", "about"]
     titles = [action.text() for action in window.menuBar().actions()]

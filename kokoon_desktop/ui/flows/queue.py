@@ -27,7 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -349,7 +349,7 @@ class QueueFlow(QObject):
             self._window,
             self.tr("Add videos to the queue"),
             "",
-            ";;".join(self.tr(f) for f in VIDEO_FILE_FILTERS),
+            ";;".join(QCoreApplication.translate("UploadFlow", f) for f in VIDEO_FILE_FILTERS),
         )
         if names:
             self.add_paths([Path(name) for name in names])
