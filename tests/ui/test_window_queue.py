@@ -2,9 +2,10 @@
 
 Ranges are marked on the timeline and added with Ctrl+B, files are dropped on the queue and
 uploaded two at a time, history rows come back as items; items are reordered, edited and
-priced against the credit; Submit all sends them a few at a time, each once (a lost answer is
-looked for on the server, never resent), and a window closed half-way through reopens with
-every item present once.
+priced against the credit (a queue it cannot cover asks first), given a preset; Submit all
+sends them a few at a time, each once (a lost answer is looked for on the server, never
+resent), items added meanwhile join, and a window closed half-way through reopens with every
+item present once. Removing an item whose file is uploading cancels the upload.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.api.client import KokoonClient
@@ -208,8 +210,10 @@ async def test_submit_all_sends_each_item_once_a_few_at_a_time_and_retries(
     click(qtbot, pane.retry)
     await until(lambda: items(window)[failed].state is QueueState.UNKNOWN)
     sent_before = posts(harness.sandbox)
-    # Unknown: Retry looks for it on the server and does not send it again.
+    # Unknown: Retry looks for it on the server and does not send it again. (Retry is enabled
+    # once the item's send has wound down, a moment after its state shows.)
     select_items(qtbot, window, failed)
+    await until(pane.retry.isEnabled)
     click(qtbot, pane.retry)
     await until(lambda: items(window)[failed].state is QueueState.SENT)
     assert posts(harness.sandbox) == sent_before
@@ -246,6 +250,7 @@ async def test_a_window_closed_mid_batch_reopens_with_every_item_once(
     for row, item in enumerate(items(again)):  # an interrupted one never created is retried
         if item.state is QueueState.FAILED:
             select_items(qtbot, again, row)
+            await until(again.queue_pane.retry.isEnabled)
             click(qtbot, again.queue_pane.retry)
     await until(lambda: all(i.state is QueueState.SENT for i in items(again)), within_s=15)
     assert len({item.tid for item in items(again)}) == 6
@@ -300,3 +305,108 @@ async def test_history_rows_come_back_as_items(qtbot: QtBot, harness: WindowHarn
         entry.request_body["duration"],
     )
     assert item.settings["size"] == f"{entry.width}x{entry.height}"
+
+
+def open_box(window: MainWindow, name: str) -> QMessageBox | None:
+    shown_boxes = [box for box in window.findChildren(QMessageBox, name) if box.isVisible()]
+    return shown_boxes[0] if shown_boxes else None
+
+
+@closes_windows
+async def test_a_queue_the_credit_cannot_cover_asks_first(
+    qtbot: QtBot, harness: WindowHarness
+) -> None:
+    harness.sandbox.set_credit(1)
+    window = await ready(qtbot, harness)
+    pane = window.queue_pane
+    mark_and_add(qtbot, window, 0, 29)
+    mark_and_add(qtbot, window, 30, 59)
+    await until(lambda: "Not enough credit" in pane.total.text())
+    assert "1 left" in pane.total.text()
+
+    click(qtbot, pane.submit_all)
+    await until(lambda: open_box(window, "confirm_queue_credit"))
+    box = open_box(window, "confirm_queue_credit")
+    assert box is not None and "1 are left" in box.text()
+    click(qtbot, box.button(QMessageBox.StandardButton.No))
+    await until(lambda: open_box(window, "confirm_queue_credit") is None)
+    assert posts(harness.sandbox) == 0
+    assert [item.state for item in items(window)] == [QueueState.WAITING] * 2
+
+    click(qtbot, pane.submit_all)  # asked again; this time the user insists
+    await until(lambda: open_box(window, "confirm_queue_credit"))
+    box = open_box(window, "confirm_queue_credit")
+    assert box is not None
+    click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+    # The credit covers one of the two: the other is refused by the service, with its reason.
+    await until(lambda: all(item.state not in _MOVING for item in items(window)), 15)
+    assert posts(harness.sandbox) == 2
+    states = [item.state for item in items(window)]
+    assert sorted(states) == sorted([QueueState.SENT, QueueState.FAILED])
+    failed = states.index(QueueState.FAILED)
+    assert "Not enough credit" in shown(window, failed)["State"]
+
+
+@closes_windows
+async def test_a_preset_given_and_items_added_while_sending_are_sent_once(
+    qtbot: QtBot, harness: WindowHarness
+) -> None:
+    window = await ready(qtbot, harness)
+    pane = window.queue_pane
+    for first in (0, 20, 40):
+        mark_and_add(qtbot, window, first, first + 19)
+    await until(lambda: len(items(window)) == 3)
+    # A preset given to the first item replaces its settings; the others keep the form's.
+    select_items(qtbot, window, 0)
+    choose(qtbot, pane.preset, "Animation 2x")
+    click(qtbot, pane.apply_preset)
+    assert items(window)[0].preset == "Animation 2x"
+    assert items(window)[0].settings["category"] == "animation"
+    assert shown(window, 0)["Settings"].startswith("Animation 2x: ")
+    assert items(window)[1].preset is None
+
+    pane.concurrency.setValue(1)
+    harness.sandbox.faults.add(FaultRule(match="POST /task", times=None, slow_s=0.3))
+    click(qtbot, pane.submit_all)
+    await until(lambda: any(item.state is QueueState.SENDING for item in items(window)))
+    mark_and_add(qtbot, window, 60, 79)  # added while the queue is being sent
+    await until(lambda: len(items(window)) == 4)
+    await until(lambda: all(item.state is QueueState.SENT for item in items(window)), 20)
+    harness.sandbox.faults.clear()
+    tids = [item.tid for item in items(window)]
+    assert len(set(tids)) == 4 and posts(harness.sandbox) == 4
+    assert await server_tasks(harness) == 4
+    by_tid = {entry.tid: entry for entry in rows(window)}
+    assert by_tid[tids[0]].request_body["category"] == "animation"
+    assert by_tid[tids[3]].request_body["start_pos"] == 2000
+
+
+@closes_windows
+async def test_removing_an_item_while_its_file_uploads_cancels_the_upload(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path
+) -> None:
+    window = await ready(qtbot, harness)
+    session = window.session
+    assert session is not None
+    started = asyncio.Event()
+    cancelled: list[bool] = []
+
+    async def held(*_args: Any, **_kwargs: Any) -> Any:
+        started.set()
+        try:
+            await asyncio.Event().wait()  # an upload that takes its time
+        except asyncio.CancelledError:
+            cancelled.append(True)
+            raise
+
+    session.connection.client.upload_video = held  # type: ignore[method-assign]
+    clip = tmp_path / "take.mp4"
+    write_clip(clip, width=64, height=64, seconds=0.5)
+    window.queue.add_paths([clip])
+    await started.wait()
+    assert items(window)[0].state is QueueState.UPLOADING
+    select_items(qtbot, window, 0)
+    assert window.queue_pane.remove.isEnabled()
+    click(qtbot, window.queue_pane.remove)
+    await until(lambda: cancelled == [True])
+    assert items(window) == []
