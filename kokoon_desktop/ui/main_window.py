@@ -95,6 +95,7 @@ def _unb64(text: str | None) -> QByteArray | None:
 _COLUMNS_HYSTERESIS_PX = 48
 #: The narrowest the timeline area gets beside a form in two columns.
 _CENTRE_MIN_WIDTH = 420
+_FORM_MIN_WIDTH = 380
 #: The window's size on a screen with room for it; smaller screens get what they have.
 DEFAULT_SIZE = QSize(1280, 860)
 
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
         form_scroll.setObjectName("form_scroll")
         form_scroll.setWidget(self.form)
         form_scroll.setWidgetResizable(True)
-        form_scroll.setMinimumWidth(380)
+        form_scroll.setMinimumWidth(_FORM_MIN_WIDTH)
         form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the form's fields
         # The pane is widened for the form instead (a scroll bar coming and going would
@@ -633,13 +634,29 @@ class MainWindow(QMainWindow):
         else:
             columns = 1 if needed + _COLUMNS_HYSTERESIS_PX <= height else 2
         if columns == form.columns:
+            self._keep_form_whole()
             return
         form.set_columns(columns)
+        self._keep_form_whole()
         needed = form.sizeHint().width() + self.form_scroll.verticalScrollBar().sizeHint().width()
         sizes = self.top_splitter.sizes()
         if columns == 2 and sizes[0] < needed:
             total = sum(sizes) or self.top_splitter.width()
             self.top_splitter.setSizes([needed, max(_CENTRE_MIN_WIDTH, total - needed)])
+
+    def _keep_form_whole(self) -> None:
+        """The form's pane is never narrower than the form in one column: it does not scroll
+        sideways, so a narrower pane (the splitter's first sizes, a drag, a saved layout)
+        would cut its right edge off."""
+        if self.form.columns != 1:
+            return
+        layout = self.form.layout()
+        if layout is not None:
+            layout.activate()  # the hint of the columns just set
+        bar = self.form_scroll.verticalScrollBar().sizeHint().width()
+        self.form_scroll.setMinimumWidth(
+            max(_FORM_MIN_WIDTH, self.form.minimumSizeHint().width() + bar)
+        )
 
     def apply_action_icons(self) -> None:
         """The toolbar's icons in this palette's colours; drawn once the window is on screen

@@ -25,6 +25,12 @@ def fully_inside(window: MainWindow, widget: object) -> bool:
     return window.rect().contains(QRect(top_left, widget.size())) and widget.isVisibleTo(window)
 
 
+def whole_form_shown(window: MainWindow) -> bool:
+    viewport = window.form_scroll.viewport()
+    right = window.form.browse.mapTo(viewport, QPoint(window.form.browse.width(), 0)).x()
+    return viewport.width() >= window.form.minimumSizeHint().width() and right <= viewport.width()
+
+
 @pytest.mark.parametrize(
     ("width", "height"),
     [(1366, 768 - 40 - 30), (1280, 720 - 40 - 30)],  # less a taskbar and a title bar
@@ -54,6 +60,10 @@ async def test_a_tall_window_keeps_the_form_in_one_column(
     window.resize(1280, 1100)
     await until(lambda: window.form_scroll.height() >= window.form.height_in(1) + 48)
     await until(lambda: window.form.columns == 1)
+    # Nothing of the one column is cut off at the right, not even after a drag of the
+    # splitter towards the form (its pane does not scroll sideways).
+    window.top_splitter.setSizes([200, 1080])
+    await until(lambda: whole_form_shown(window))
     window.resize(1280, 600)
     await until(lambda: window.form.columns == 2)
     window.resize(1280, 1100)
