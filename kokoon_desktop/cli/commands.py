@@ -30,7 +30,7 @@ from kokoon_desktop.core.output_naming import DEFAULT_TEMPLATE, fields_for, rend
 from kokoon_desktop.core.sizes import preset_size
 from kokoon_desktop.core.task_spec import AiOptions, TaskSpec
 from kokoon_desktop.core.timecode import parse_duration_ms
-from kokoon_desktop.services.output_place import folder_problem, unique_output_path
+from kokoon_desktop.services.output_place import claim_output_path, folder_problem
 from kokoon_desktop.services.sidecar import Provenance, write_sidecar
 from kokoon_desktop.services.task_update import iso_utc
 
@@ -262,14 +262,15 @@ def _download_folder(text: str | None) -> Path | None:
 
 
 def _result_path(folder: Path, facts: Provenance, task: Task) -> Path:
-    """Where a result goes: its default name in ``folder``, numbered if taken."""
+    """Where a result goes: its default name in ``folder``, numbered if taken, and claimed
+    (results downloaded side by side never take one name)."""
     fields = fields_for(
         source_name=facts.source_name,
         request_body=facts.request_body,
         tid=task.tid,
         when=task.finish_time or datetime.now(UTC),
     )
-    return unique_output_path(folder, render_name(DEFAULT_TEMPLATE, fields))
+    return claim_output_path(folder, render_name(DEFAULT_TEMPLATE, fields))
 
 
 def _provenance(

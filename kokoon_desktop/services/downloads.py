@@ -42,7 +42,7 @@ from kokoon_desktop.api.transfer import partial_path
 from kokoon_desktop.core.output_naming import fields_for, render_name
 from kokoon_desktop.i18n import translate
 from kokoon_desktop.services.observers import notify, report_exception
-from kokoon_desktop.services.output_place import folder_problem, output_folder, unique_output_path
+from kokoon_desktop.services.output_place import claim_output_path, folder_problem, output_folder
 from kokoon_desktop.services.sidecar import Provenance, write_sidecar
 from kokoon_desktop.services.task_update import iso_utc
 from kokoon_desktop.storage.history import (
@@ -344,7 +344,10 @@ class Downloads:
                 when=when,
             ),
         )
-        return unique_output_path(folder, name)
+        try:
+            return claim_output_path(folder, name)
+        except OSError as exc:
+            raise _Stop(_disk_message(exc, folder / name)) from None
 
     async def _finish(self, entry: HistoryEntry, target: Path, video: Video) -> HistoryEntry:
         if video.expired_time is not None:

@@ -22,6 +22,7 @@ from kokoon_desktop.core.output_naming import next_free_name
 from kokoon_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
+    "claim_output_path",
     "default_videos_folder",
     "folder_problem",
     "output_folder",
@@ -127,6 +128,26 @@ def unique_output_path(folder: Path, name: str) -> Path:
         return any(_folded(n) in listed for n in names) or taken(candidate)
 
     return folder / next_free_name(name, seen_or_taken)
+
+
+def claim_output_path(folder: Path, name: str) -> Path:
+    """A free name like :func:`unique_output_path`'s, made this caller's by creating its empty
+    ``.part`` (which the download then fills): two results of one clip finishing together
+    would otherwise both pick the same free name, and the second would overwrite the first.
+    ``OSError`` when the folder refuses the file."""
+    for _ in range(_CLAIM_TRIES):
+        path = unique_output_path(folder, name)
+        try:
+            handle = os.open(partial_path(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            continue  # taken between the look and the claim: look again
+        os.close(handle)
+        return path
+    raise FileExistsError(errno.EEXIST, "no free name could be claimed", str(folder / name))
+
+
+#: Looks at the folder before giving up: each lost race means another name was just taken.
+_CLAIM_TRIES = 100
 
 
 def _folded(name: str) -> str:

@@ -200,6 +200,29 @@ async def test_names_never_overwrite_another_file(
     assert (out / "harbour_person_1280x720.mp4").read_bytes() == b"an editor's own file"
 
 
+async def test_results_of_one_clip_finishing_together_each_get_their_own_name(
+    downloads: Downloads, client: KokoonClient, history: HistoryStore, spec: TaskSpec,
+    clip: Path, out: Path,
+) -> None:  # fmt: skip
+    # Ranges of one clip with the same settings: one name until numbered. Asked for in the
+    # same turn of the loop, before any of them has written a byte.
+    entries = [await done_row(client, history, spec) for _ in range(3)]
+    for entry in entries:
+        downloads.want(entry)
+    await until(lambda: all(settled(history, entry.id) for entry in entries))
+    paths = {result_of(history, entry.id).result_path for entry in entries}
+    assert paths == {
+        str(out / name)
+        for name in (
+            "harbour_person_1280x720.mp4",
+            "harbour_person_1280x720 (2).mp4",
+            "harbour_person_1280x720 (3).mp4",
+        )
+    }
+    assert all(Path(path or "").read_bytes() == clip.read_bytes() for path in paths)
+    assert not list(out.glob("*.part"))
+
+
 async def test_an_expired_link_is_asked_for_again_once(
     downloads: Downloads, client: KokoonClient, history: HistoryStore, spec: TaskSpec,
     sandbox: Sandbox,

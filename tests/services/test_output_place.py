@@ -13,6 +13,7 @@ import pytest
 
 from kokoon_desktop.services import output_place
 from kokoon_desktop.services.output_place import (
+    claim_output_path,
     default_videos_folder,
     folder_problem,
     output_folder,
@@ -127,6 +128,31 @@ def test_a_read_only_folder_for_real(read_only: Path) -> None:
         f"The output folder {read_only} is read-only: choose another in Settings."
     )
     assert list(read_only.iterdir()) == []
+
+
+def test_a_claimed_name_is_taken_by_its_empty_partial_file(tmp_path: Path) -> None:
+    first = claim_output_path(tmp_path, "clip.mp4")
+    second = claim_output_path(tmp_path, "clip.mp4")
+    assert (first, second) == (tmp_path / "clip.mp4", tmp_path / "clip (2).mp4")
+    assert (tmp_path / "clip.mp4.part").read_bytes() == b""
+    assert (tmp_path / "clip (2).mp4.part").exists()
+
+
+def test_a_name_taken_between_the_look_and_the_claim_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kokoon_desktop.services.output_place as output_place
+
+    looked = output_place.unique_output_path
+
+    def raced(folder: Path, name: str) -> Path:
+        path = looked(folder, name)
+        if path.name == "clip.mp4":  # another download claims it right after the look
+            (folder / "clip.mp4.part").write_bytes(b"")
+        return path
+
+    monkeypatch.setattr(output_place, "unique_output_path", raced)
+    assert claim_output_path(tmp_path, "clip.mp4") == tmp_path / "clip (2).mp4"
 
 
 def test_names_are_numbered_past_files_and_downloads_under_way(tmp_path: Path) -> None:
