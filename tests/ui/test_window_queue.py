@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.api.client import KokoonClient
 from kokoon_desktop.api.filters import TaskFilter
+from kokoon_desktop.core import human
 from kokoon_desktop.core.timeline import Marks
 from kokoon_desktop.sandbox import DEMO_TOKEN
 from kokoon_desktop.sandbox.faults import FaultRule
@@ -118,6 +120,13 @@ async def server_tasks(harness: WindowHarness) -> int:
     ) as client:
         page = await client.list_tasks(TaskFilter(page_size=100, page_num=0))
     return len(page.tasks)
+
+
+async def server_credit(harness: WindowHarness) -> Decimal:
+    async with KokoonClient(
+        token=DEMO_TOKEN, base_url=harness.sandbox.base_url, transport=harness.sandbox.transport()
+    ) as client:
+        return (await client.get_credit()).credit
 
 
 @closes_windows
@@ -379,6 +388,10 @@ async def test_a_preset_given_and_items_added_while_sending_are_sent_once(
     by_tid = {entry.tid: entry for entry in rows(window)}
     assert by_tid[tids[0]].request_body["category"] == "animation"
     assert by_tid[tids[3]].request_body["start_pos"] == 2000
+    # The credit the tasks took is read again: the status bar and the form's cost line agree.
+    left = human.credit(await server_credit(harness))
+    await until(lambda: window.credit_label.text() == f"Credit: {left}")
+    assert f"{left} left" in window.form.cost.text()
 
 
 @closes_windows

@@ -710,9 +710,16 @@ class QueueFlow(QObject):
 
         await asyncio.gather(*(one(key, spec) for key, spec in missing))
         try:
-            self._balance = (await client.get_credit()).credit
+            balance = (await client.get_credit()).credit
         except KokoonError as exc:
             log.info("no credit for the queue's total: %s", exc.message)
+            self._show_total()
+        else:
+            self._window.submission.balance_known(balance)  # shows the total too
+
+    def balance_known(self, balance: Decimal) -> None:
+        """The credit left, as the window last read it."""
+        self._balance = balance
         self._show_total()
 
     def _worked_out(self, item: QueueItem) -> tuple[TaskSpec | None, str | None, str | None]:
@@ -997,6 +1004,7 @@ class QueueFlow(QObject):
         if entry.state is SubmissionState.SUBMITTED:
             live.tracker.track(entry)
             self._join_batch(entry, item.id)
+            self._window.submission.refresh_credit_soon()  # once for a burst of them
         else:
             self._batch_failed += 1
 

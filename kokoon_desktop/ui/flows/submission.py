@@ -7,6 +7,8 @@ unknown is looked up on the server, never sent again.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -85,13 +87,22 @@ class SubmissionFlow(QObject):
             self.tr("Credit: {credit}").format(credit=human.credit(credit))  # type: ignore[arg-type]
         )
 
+    def balance_known(self, balance: Decimal) -> None:
+        """A fresh balance, read by anyone: the status bar, the form's cost line and the
+        queue's total all say the same credit left."""
+        self._show_credit(balance)
+        quote = self._last_quote
+        if quote is not None and quote.balance is not None and quote.balance != balance:
+            self.quote_ready(replace(quote, balance=balance))
+        self._window.queue.balance_known(balance)
+
     async def refresh_credit(self) -> None:
         try:
             credit = await self._host.live.connection.client.get_credit()
         except KokoonError as exc:
             self._window.messages.error(exc.message)
             return
-        self._show_credit(credit.credit)
+        self.balance_known(credit.credit)
 
     def refresh_credit_soon(self) -> None:
         """One credit refresh for a burst of submissions, not one each."""
