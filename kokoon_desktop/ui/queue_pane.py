@@ -116,9 +116,12 @@ class QueueTableModel(QAbstractTableModel):
         super().__init__()
         self._items: list[QueueItem] = []
         self._rows: dict[int, int] = {}
+        self._by_entry: dict[int, int] = {}  # history row id -> item id
         self.costs: dict[int, str] = {}
         self.progress: dict[int, float] = {}
         self.problems: dict[int, str] = {}
+        #: Item id -> where its task stands, in words ("Processing 40%", "Done · Downloaded").
+        self.tasks: dict[int, str] = {}
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -167,6 +170,10 @@ class QueueTableModel(QAbstractTableModel):
             return QCoreApplication.translate("QueuePane", "Uploading {percent}%").format(
                 percent=round(self.progress[item.id] * 100)
             )
+        if item.state is QueueState.SENT and item.id in self.tasks:
+            return QCoreApplication.translate("QueuePane", "Sent · {task}").format(
+                task=self.tasks[item.id]
+            )
         if item.state is QueueState.SENT and item.tid:
             return QCoreApplication.translate("QueuePane", "Sent: {tid}").format(tid=item.tid)
         problem = self.problems.get(item.id) if item.state.editable else None
@@ -187,6 +194,10 @@ class QueueTableModel(QAbstractTableModel):
 
     def row_of(self, item_id: int) -> int | None:
         return self._rows.get(item_id)
+
+    def item_of_entry(self, history_id: int) -> int | None:
+        """The item whose task is this history row's."""
+        return self._by_entry.get(history_id)
 
     # --- changing --------------------------------------------------------------------------
 
@@ -210,7 +221,14 @@ class QueueTableModel(QAbstractTableModel):
         if row is None:
             self.append([item])
             return
+        was = self._items[row].history_id
         self._items[row] = item
+        if was != item.history_id:  # sent again: a new history row is followed
+            if was is not None:
+                self._by_entry.pop(was, None)
+            self.tasks.pop(item.id, None)
+        if item.history_id is not None:
+            self._by_entry[item.history_id] = item.id
         self.changed(item.id)
 
     def changed(self, item_id: int) -> None:
@@ -222,7 +240,7 @@ class QueueTableModel(QAbstractTableModel):
     def remove(self, item_ids: set[int]) -> None:
         self.beginResetModel()
         self._items = [item for item in self._items if item.id not in item_ids]
-        for table in (self.costs, self.progress, self.problems):
+        for table in (self.costs, self.progress, self.problems, self.tasks):
             for item_id in item_ids:
                 table.pop(item_id, None)
         self._reindex()
@@ -230,6 +248,9 @@ class QueueTableModel(QAbstractTableModel):
 
     def _reindex(self) -> None:
         self._rows = {item.id: row for row, item in enumerate(self._items)}
+        self._by_entry = {
+            item.history_id: item.id for item in self._items if item.history_id is not None
+        }
 
 
 class QueuePane(QWidget):

@@ -535,42 +535,42 @@
         <translation>결과를 아직 다운로드할 수 없습니다(상태: {state}).</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="359"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="362"/>
         <source>The provenance file could not be written: {reason}</source>
         <translation>처리 내역 파일을 쓰지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="419"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="422"/>
         <source>Only a task that is done has a result to download.</source>
         <translation>완료된 작업만 다운로드할 결과가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="437"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="440"/>
         <source>The disk holding the output folder is full: free some space, then Retry.</source>
         <translation>출력 폴더가 있는 디스크가 가득 찼습니다. 공간을 확보한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="442"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="445"/>
         <source>Kokoon Desktop may not write in the output folder: choose another output folder.</source>
         <translation>Kokoon Desktop이 출력 폴더에 쓸 권한이 없습니다. 다른 출력 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="446"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="449"/>
         <source>Writing in the output folder failed: {reason}.</source>
         <translation>출력 폴더에 쓰지 못했습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="451"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="454"/>
         <source>The disk holding {folder} is full: free some space, then Retry.</source>
         <translation>{folder}이(가) 있는 디스크가 가득 찼습니다. 공간을 확보한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="455"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="458"/>
         <source>Kokoon Desktop may not write in {folder}: choose another output folder.</source>
         <translation>Kokoon Desktop이 {folder}에 쓸 권한이 없습니다. 다른 출력 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="458"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="461"/>
         <source>Writing in {folder} failed: {reason}.</source>
         <translation>{folder}에 쓰지 못했습니다: {reason}.</translation>
     </message>
@@ -965,164 +965,164 @@
         <translation>서비스에 연결하는 중…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="299"/>
         <source>History and queue</source>
         <extracomment>How much more than one column needs the form&apos;s height must be to go back to one. The narrowest the timeline area gets beside a form in two columns. The window&apos;s size on a screen with room for it; smaller screens get what they have.</extracomment>
         <translation>기록 및 대기열</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="300"/>
         <source>History</source>
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="301"/>
         <source>Queue</source>
         <translation>대기열</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="326"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="333"/>
         <source>Upload video…</source>
         <translation>영상 업로드…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="336"/>
         <source>Upload a local video as a new original (or drop it here)</source>
         <translation>로컬 영상을 새 원본으로 업로드합니다(여기에 끌어다 놓아도 됩니다)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="339"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="342"/>
         <source>Read the account&apos;s tasks, the credit and the files again</source>
         <translation>계정의 작업, 크레딧, 파일을 다시 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="347"/>
         <source>Download the selected rows&apos; results (Ctrl+D)</source>
         <translation>선택한 행의 결과를 내려받습니다(Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="349"/>
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="352"/>
         <source>Shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="354"/>
         <source>The timeline&apos;s keyboard shortcuts (F1)</source>
         <translation>타임라인 단축키(F1)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="357"/>
         <source>Quit</source>
         <translation>종료</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="372"/>
         <source>Service</source>
         <extracomment>The toolbar&apos;s actions with the name of their icon (resources/icons/actions).</extracomment>
         <translation>서비스</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="374"/>
         <source>Sign in…</source>
         <translation>로그인…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="376"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="377"/>
         <source>Sign in with an API token</source>
         <translation>API 토큰으로 로그인</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="388"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="389"/>
         <source>About Kokoon Desktop</source>
         <translation>Kokoon Desktop 정보</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="393"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="398"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="399"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="400"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="402"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="403"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="421"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="422"/>
         <source>Credit: …</source>
         <translation>크레딧: …</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="424"/>
         <source>Credit left</source>
         <translation>남은 크레딧</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="429"/>
         <source>Upload progress</source>
         <translation>업로드 진행률</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="431"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="432"/>
         <source>Cancel upload</source>
         <translation>업로드 취소</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="433"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="434"/>
         <source>Cancel the upload</source>
         <translation>업로드를 취소합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="472"/>
         <source>Demo mode: the built-in simulator answers; nothing is sent to the real service and nothing is charged.</source>
         <translation>데모 모드: 내장 시뮬레이터가 응답합니다. 실제 서비스로는 아무것도 보내지 않으며 요금도 청구되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="476"/>
         <source>Connected to {url}</source>
         <translation>{url}에 연결됨</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="482"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="483"/>
         <source>Simulator</source>
         <translation>시뮬레이터</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="487"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="488"/>
         <source>Demo — Kokoon Desktop</source>
         <translation>데모 — Kokoon Desktop</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="492"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="493"/>
         <source>Why?</source>
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/main_window.py" line="584"/>
+        <location filename="../../kokoon_desktop/ui/main_window.py" line="585"/>
         <source>Some settings could not be used and are back to their defaults.</source>
         <translation>일부 설정을 사용할 수 없어 기본값으로 되돌렸습니다.</translation>
     </message>
@@ -1265,32 +1265,32 @@
 <context>
     <name>OutputPlace</name>
     <message>
-        <location filename="../../kokoon_desktop/services/output_place.py" line="32"/>
+        <location filename="../../kokoon_desktop/services/output_place.py" line="33"/>
         <source>choose another in Settings</source>
         <translation>설정에서 다른 폴더를 선택하세요</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/output_place.py" line="64"/>
+        <location filename="../../kokoon_desktop/services/output_place.py" line="65"/>
         <source>The output folder {folder} could not be created: {reason}.</source>
         <translation>출력 폴더 {folder}을(를) 만들지 못했습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/output_place.py" line="68"/>
+        <location filename="../../kokoon_desktop/services/output_place.py" line="69"/>
         <source>The output folder {folder} does not exist.</source>
         <translation>출력 폴더 {folder}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/output_place.py" line="72"/>
+        <location filename="../../kokoon_desktop/services/output_place.py" line="73"/>
         <source>{folder} is not a folder.</source>
         <translation>{folder}은(는) 폴더가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/output_place.py" line="81"/>
+        <location filename="../../kokoon_desktop/services/output_place.py" line="82"/>
         <source>The output folder {folder} is read-only: {advice}.</source>
         <translation>출력 폴더 {folder}은(는) 읽기 전용입니다. {advice}.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/output_place.py" line="84"/>
+        <location filename="../../kokoon_desktop/services/output_place.py" line="85"/>
         <source>Files cannot be written in the output folder {folder}: {reason}.</source>
         <translation>출력 폴더 {folder}에 파일을 쓸 수 없습니다: {reason}.</translation>
     </message>
@@ -1702,134 +1702,144 @@
 <context>
     <name>QueueFlow</name>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="128"/>
-        <source>The queue cannot be used: {reason}</source>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="104"/>
+        <source>{state} {percent}</source>
         <extracomment>Local files uploaded at once for the queue. Quotes asked at once for the queue&apos;s total. How often the write-ahead logs are copied into their files while a queue is sent. Items worked out between two turns of the event loop. Changes within this time share one refresh of the buttons. Edits within this time share one requote of the total. Items added at once that are selected (of more, only the last). The shortcut that adds the marked In/Out as an item. What a folder dropped or chosen contributes: its video files.</extracomment>
+        <translation>{state} {percent}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="109"/>
+        <source>{state} · {result}</source>
+        <translation>{state} · {result}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="145"/>
+        <source>The queue cannot be used: {reason}</source>
         <translation>대기열을 사용할 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="245"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="268"/>
         <source>The form&apos;s task is not complete yet: finish it to add it to the queue.</source>
         <extracomment>Request key -&gt; the item that sent it, while a queue is sent. Item id -&gt; (the item, its task, its request key, why it has none). The batch being followed: history id -&gt; item id, and how its items ended.</extracomment>
         <translation>양식의 작업이 아직 완성되지 않았습니다. 완성한 뒤 대기열에 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="250"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="273"/>
         <source>Mark In and Out on the timeline (I and O) first, then press Ctrl+B.</source>
         <translation>먼저 타임라인에서 시작점과 끝점(I와 O)을 표시한 뒤 Ctrl+B를 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="291"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="314"/>
         <source>Added {range} of {source} to the queue.</source>
         <translation>{source}의 {range} 구간을 대기열에 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="340"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="363"/>
         <source>{count} rows were not added: their requests are not known (tasks found in the account).</source>
         <translation>{count}개 행은 추가하지 않았습니다: 요청 내용을 알 수 없습니다(계정에서 찾은 작업).</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="350"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="373"/>
         <source>Add videos to the queue</source>
         <translation>대기열에 동영상 추가</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="363"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="386"/>
         <source>There is no video file there to add.</source>
         <translation>추가할 동영상 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="368"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="391"/>
         <source>The form&apos;s output size is not valid: fix it to add files.</source>
         <translation>양식의 출력 크기가 올바르지 않습니다. 고친 뒤 파일을 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="467"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="490"/>
         <source>The upload failed: {reason}</source>
         <translation>업로드에 실패했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="510"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="533"/>
         <source>The form holds queue item {number}: change it, then Update item.</source>
         <translation>양식에 대기열 항목 {number}을(를) 불러왔습니다. 바꾼 뒤 &apos;항목 갱신&apos;을 누르세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="579"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="602"/>
         <source>Items being sent stay until the service answers.</source>
         <translation>전송 중인 항목은 서비스가 응답할 때까지 남아 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="662"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="685"/>
         <source>Submit all ({count})</source>
         <translation>모두 제출 ({count})</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="664"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="687"/>
         <source>Submit all</source>
         <translation>모두 제출</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="775"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="805"/>
         <source>Nothing to send.</source>
         <translation>보낼 항목이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="779"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="809"/>
         <source>{count} items to send: {cost} credits</source>
         <translation>보낼 항목 {count}개: {cost} 크레딧</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="781"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="811"/>
         <source>{count} items to send: {cost} credits · {balance} left</source>
         <translation>보낼 항목 {count}개: {cost} 크레딧 · {balance} 남음</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="785"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="815"/>
         <source> · {count} not quoted (previews, files not uploaded)</source>
         <translation> · {count}개는 견적 없음(미리보기, 업로드되지 않은 파일)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="789"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="819"/>
         <source>&lt;b&gt;Not enough credit.&lt;/b&gt; {total}</source>
         <translation>&lt;b&gt;크레딧이 부족합니다.&lt;/b&gt; {total}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="810"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="840"/>
         <source>Not enough credit</source>
         <translation>크레딧 부족</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="812"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="842"/>
         <source>The queue needs {cost} credits and {balance} are left.</source>
         <translation>대기열에 {cost} 크레딧이 필요하지만 {balance} 크레딧이 남아 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="817"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="847"/>
         <source>The service will refuse the items it cannot cover. Submit all anyway?</source>
         <translation>서비스가 크레딧으로 감당할 수 없는 항목을 거부합니다. 그래도 모두 제출할까요?</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="871"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="901"/>
         <source>Could not check: {reason}</source>
         <translation>확인할 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="878"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="908"/>
         <source>Its history row was removed: look for the task on the server.</source>
         <translation>기록에서 해당 행이 삭제되었습니다. 서버에서 작업을 찾아보세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="967"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="997"/>
         <source>The same task as item {number}, already sent: not sent twice. Change its settings or range to send it.</source>
         <translation>이미 보낸 항목 {number}과(와) 같은 작업이라 두 번 보내지 않았습니다. 보내려면 설정이나 구간을 바꾸세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="993"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="1023"/>
         <source>An identical task is being sent right now: this one was not sent.</source>
         <translation>똑같은 작업을 지금 보내는 중이라 이 항목은 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="1043"/>
+        <location filename="../../kokoon_desktop/ui/flows/queue.py" line="1074"/>
         <source>Batch finished: {done} done, {failed} failed.</source>
         <translation>일괄 작업 완료: {done}개 완료, {failed}개 실패.</translation>
     </message>
@@ -1912,178 +1922,184 @@
         <translation>{preset}: {settings}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="167"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="170"/>
         <source>Uploading {percent}%</source>
+        <extracomment>Item id -&gt; where its task stands, in words (&quot;Processing 40%&quot;, &quot;Done · Downloaded&quot;).</extracomment>
         <translation>업로드 중 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="171"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="174"/>
+        <source>Sent · {task}</source>
+        <translation>전송됨 · {task}</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="178"/>
         <source>Sent: {tid}</source>
         <translation>전송됨: {tid}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="175"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="182"/>
         <source>{state}: {reason}</source>
         <translation>{state}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="248"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="269"/>
         <source>Queue</source>
         <extracomment>Local files or folders dropped on the pane (a list of Paths).</extracomment>
         <translation>대기열</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="266"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="287"/>
         <source>Add form</source>
         <translation>양식 추가</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="267"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="288"/>
         <source>Add the form&apos;s source, range and settings as an item</source>
         <translation>양식의 소스, 구간, 설정을 항목으로 추가합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="269"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="290"/>
         <source>Add In/Out</source>
         <translation>시작/끝 구간 추가</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="270"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="291"/>
         <source>Add the marked In/Out range of the source as another item (Ctrl+B)</source>
         <translation>표시한 시작/끝 구간을 같은 소스의 새 항목으로 추가합니다(Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="272"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="293"/>
         <source>Add files…</source>
         <translation>파일 추가…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="273"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="294"/>
         <source>Add local video files: each is uploaded in the background, two at a time</source>
         <translation>로컬 동영상 파일을 추가합니다. 백그라운드에서 두 개씩 업로드합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="275"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="296"/>
         <source>From history</source>
         <translation>기록에서</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="276"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="297"/>
         <source>Add the rows selected in the history again, as items</source>
         <translation>기록에서 선택한 행을 다시 항목으로 추가합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="278"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="299"/>
         <source>Edit</source>
         <translation>편집</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="279"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="300"/>
         <source>Open the item in the form; Update item keeps the changes</source>
         <translation>항목을 양식에 엽니다. &apos;항목 갱신&apos;을 누르면 변경 내용이 저장됩니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="281"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="302"/>
         <source>Update item</source>
         <translation>항목 갱신</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="282"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="303"/>
         <source>Give the item being edited the form&apos;s source, range and settings</source>
         <translation>편집 중인 항목에 양식의 소스, 구간, 설정을 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="284"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="305"/>
         <source>Up</source>
         <translation>위로</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="284"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="305"/>
         <source>Move up</source>
         <translation>위로 이동</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="285"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="306"/>
         <source>Down</source>
         <translation>아래로</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="285"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="306"/>
         <source>Move down</source>
         <translation>아래로 이동</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="286"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="307"/>
         <source>Duplicate</source>
         <translation>복제</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="287"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="308"/>
         <source>Add a copy of each selected item</source>
         <translation>선택한 항목마다 사본을 추가합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="289"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="310"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="290"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="311"/>
         <source>Remove the selected items (an upload under way is cancelled)</source>
         <translation>선택한 항목을 제거합니다(진행 중인 업로드는 취소됩니다)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="293"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="314"/>
         <source>Retry</source>
         <translation>다시 시도</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="294"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="315"/>
         <source>Send a failed item again; an item whose outcome is unknown is looked for on the server first, never sent blindly</source>
         <translation>실패한 항목을 다시 보냅니다. 결과를 알 수 없는 항목은 무작정 다시 보내지 않고 먼저 서버에서 찾습니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="299"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="320"/>
         <source>Preset for the selected items</source>
         <translation>선택한 항목의 프리셋</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="300"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="321"/>
         <source>Give preset</source>
         <translation>프리셋 적용</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="301"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="322"/>
         <source>Give the selected items this preset&apos;s settings</source>
         <translation>선택한 항목에 이 프리셋의 설정을 적용합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="305"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="326"/>
         <source>Queue total</source>
         <translation>대기열 합계</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="309"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="330"/>
         <source>Items sent at once</source>
         <translation>동시에 보내는 항목 수</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="310"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="331"/>
         <source>How many items are sent at once</source>
         <translation>동시에 보낼 항목 수</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="311"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="332"/>
         <source>At once: </source>
         <translation>동시: </translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="312"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="333"/>
         <source>Submit all</source>
         <translation>모두 제출</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="314"/>
+        <location filename="../../kokoon_desktop/ui/queue_pane.py" line="335"/>
         <source>Send every waiting item, each once</source>
         <translation>대기 중인 모든 항목을 각각 한 번씩 보냅니다</translation>
     </message>
@@ -2828,118 +2844,118 @@
 <context>
     <name>SubmissionFlow</name>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="70"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="72"/>
         <source>Cost: {cost} credits</source>
         <translation>비용: {cost}크레딧</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="70"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="72"/>
         <source>Cost: {cost} credit</source>
         <extracomment>Submissions within this time share one credit refresh. Submissions within this time share one notification. History changes within this time share one recount of the activity in the status bar.</extracomment>
         <translation>비용: {cost}크레딧</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="74"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="76"/>
         <source>Cost: {cost} credit · {balance} left</source>
         <translation>비용: {cost}크레딧 · {balance} 남음</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="76"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="78"/>
         <source>Cost: {cost} credits · {balance} left</source>
         <translation>비용: {cost}크레딧 · {balance} 남음</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="80"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="82"/>
         <source>&lt;b&gt;Not enough credit.&lt;/b&gt; {cost}</source>
         <translation>&lt;b&gt;크레딧이 부족합니다.&lt;/b&gt; {cost}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="85"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="87"/>
         <source>Credit: {credit}</source>
         <translation>크레딧: {credit}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="133"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="144"/>
         <source>Not enough credit</source>
         <translation>크레딧 부족</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="135"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="146"/>
         <source>This task needs {cost} credits and {balance} are left.</source>
         <translation>이 작업에는 {cost}크레딧이 필요한데 {balance}크레딧이 남아 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="139"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="150"/>
         <source>The service will probably refuse it. Submit anyway?</source>
         <translation>서비스가 거부할 가능성이 높습니다. 그래도 제출할까요?</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="182"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="193"/>
         <source>{reason} Use “Check on server” in the history before submitting again.</source>
         <translation>{reason} 다시 제출하기 전에 기록에서 “서버에서 확인”을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="187"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="198"/>
         <source>Submission failed: {reason}</source>
         <translation>제출하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="201"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="212"/>
         <source>Task submitted: {tid}</source>
         <translation>작업을 제출했습니다: {tid}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="203"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="214"/>
         <source>{count} tasks submitted.</source>
         <translation>작업 {count}개를 제출했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="213"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="224"/>
         <source>The form holds that task&apos;s settings: adjust them and submit.</source>
         <translation>양식에 그 작업의 설정을 불러왔습니다. 조정한 뒤 제출하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="222"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="233"/>
         <source>Looking for the task on the server…</source>
         <translation>서버에서 작업을 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="226"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="237"/>
         <source>Could not check: {reason}</source>
         <translation>확인하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="232"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="243"/>
         <source>Found on the server: task {tid}. It was not resubmitted.</source>
         <translation>서버에서 찾았습니다: 작업 {tid}. 다시 제출하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="237"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="248"/>
         <source>The task was not created.</source>
         <translation>작업이 만들어지지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="273"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="284"/>
         <source>{count} sending</source>
         <translation>{count}개 보내는 중</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="276"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="287"/>
         <source>1 task in progress</source>
         <translation>작업 1개 진행 중</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="278"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="289"/>
         <source>{count} tasks in progress</source>
         <translation>작업 {count}개 진행 중</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="282"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="293"/>
         <source>1 download</source>
         <translation>다운로드 1개</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="284"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="295"/>
         <source>{count} downloads</source>
         <translation>다운로드 {count}개</translation>
     </message>

@@ -213,6 +213,11 @@ async def test_submit_all_sends_each_item_once_a_few_at_a_time_and_retries(
     assert [text for text in said if "Batch finished" in text] == [
         "Batch finished: 7 done, 1 failed."
     ]
+    # Each sent item says where its task stands, as the history does.
+    sent_rows = [row for row, item in enumerate(items(window)) if item.state is QueueState.SENT]
+    await until(
+        lambda: all(shown(window, row)["State"].startswith("Sent · Done") for row in sent_rows)
+    )
     # Retry sends the failed one again.
     harness.sandbox.faults.add(FaultRule(match="POST /task", times=1, drop_after=True))
     select_items(qtbot, window, failed)
@@ -263,6 +268,9 @@ async def test_a_window_closed_mid_batch_reopens_with_every_item_once(
             click(qtbot, again.queue_pane.retry)
     await until(lambda: all(i.state is QueueState.SENT for i in items(again)), within_s=15)
     assert len({item.tid for item in items(again)}) == 6
+    await until(
+        lambda: all(shown(again, row)["State"].startswith("Sent · Done") for row in range(6))
+    )
     assert await server_tasks(harness) == 6
 
 

@@ -46,6 +46,7 @@ from kokoon_desktop.storage.history import (
     SubmissionState,
 )
 from kokoon_desktop.storage.queue_store import QueueError, QueueItem, QueueState, QueueStore
+from kokoon_desktop.ui.history_model import progress_text, result_text, state_text
 from kokoon_desktop.ui.task_form import SourceInfo
 
 if TYPE_CHECKING:
@@ -93,6 +94,22 @@ def video_files(paths: Iterable[Path]) -> list[Path]:
 def item_preset(item: QueueItem) -> Preset:
     """An item's settings as a preset (``InvalidTaskSpec`` when they cannot be one)."""
     return Preset.from_json({**item.settings, "name": item.preset or _PLACEHOLDER_NAME})
+
+
+def task_words(entry: HistoryEntry) -> str:
+    """Where a sent item's task stands, as the history says it: "Processing 40%",
+    "Done · Downloaded"."""
+    words = state_text(entry)
+    if not entry.is_finished and entry.progress is not None:
+        words = QCoreApplication.translate("QueueFlow", "{state} {percent}").format(
+            state=words, percent=progress_text(entry)
+        )
+    result = result_text(entry)
+    if result:
+        words = QCoreApplication.translate("QueueFlow", "{state} · {result}").format(
+            state=words, result=result
+        )
+    return words
 
 
 def item_spec(item: QueueItem) -> TaskSpec:
@@ -215,6 +232,7 @@ class QueueFlow(QObject):
     def _follow_entry(self, item_id: int, entry: HistoryEntry) -> None:
         """The item as its history row says it stands."""
         if entry.state is SubmissionState.SUBMITTED:
+            self.model.tasks[item_id] = task_words(entry)
             self._set(item_id, state=QueueState.SENT, tid=entry.tid, message=None)
         elif entry.state is SubmissionState.FAILED:
             self._set(item_id, state=QueueState.FAILED, message=entry.message)
@@ -222,7 +240,12 @@ class QueueFlow(QObject):
             self._set(item_id, state=QueueState.UNKNOWN, message=entry.message)
 
     def entry_changed(self, entry: HistoryEntry) -> None:
-        """Every history row's change: a batch's task that ends counts toward its end."""
+        """Every history row's change: a sent item shows where its task stands, and a batch's
+        task that ends counts toward the batch's end."""
+        shown = self.model.item_of_entry(entry.id)
+        if shown is not None and entry.state is SubmissionState.SUBMITTED:
+            self.model.tasks[shown] = task_words(entry)
+            self.model.changed(shown)
         item_id = self._batch.get(entry.id)
         if item_id is None or not entry.is_finished or entry.id in self._batch_ended:
             return
