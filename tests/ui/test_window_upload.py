@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from kokoon_desktop.sandbox.media import write_clip
@@ -34,6 +35,23 @@ async def test_an_uploaded_file_becomes_the_source(
         Level.INFO,
         "Uploaded my interview.mp4: it is the source now.",
     )
+
+
+@closes_windows
+async def test_the_upload_dialog_opens_beside_the_clip_being_worked_on(
+    qtbot: QtBot, harness: WindowHarness, tmp_path: Path
+) -> None:
+    rushes = tmp_path / "day 2 rushes"
+    rushes.mkdir()
+    clip = write_clip(rushes / "take 1.mp4", width=64, height=64, seconds=0.5)
+    window = harness.open_window(qtbot)
+    await until(lambda: window.session is not None)
+    assert await upload(window, clip) is not None
+    window.upload_action.trigger()
+    dialog = window.findChild(QFileDialog, "upload_dialog")
+    assert dialog is not None and dialog.isVisible()
+    assert Path(dialog.directory().absolutePath()) == rushes
+    dialog.reject()
 
 
 @closes_windows

@@ -366,12 +366,12 @@ class QueueFlow(QObject):
             )
 
     def choose_files(self) -> None:
-        from kokoon_desktop.ui.flows.upload import VIDEO_FILE_FILTERS
+        from kokoon_desktop.ui.flows.upload import VIDEO_FILE_FILTERS, videos_nearby
 
         names, _ = QFileDialog.getOpenFileNames(
             self._window,
             self.tr("Add videos to the queue"),
-            "",
+            videos_nearby(self._window),
             ";;".join(QCoreApplication.translate("UploadFlow", f) for f in VIDEO_FILE_FILTERS),
         )
         if names:

@@ -40,6 +40,17 @@ VIDEO_FILE_FILTERS = [
 ]
 
 
+def videos_nearby(window: MainWindow) -> str:
+    """Where a dialog for videos opens: the folder of the clip being worked on (the rest of
+    the shoot is usually beside it), else where the dialog was last (Qt's choice)."""
+    source = window.form.source
+    if source is not None and source.local_path:
+        folder = Path(source.local_path).parent
+        if folder.is_dir():
+            return str(folder)
+    return ""
+
+
 def dropped_file(data: QMimeData) -> Path | None:
     """The single local file being dragged onto the window, if that is what it is."""
     urls = data.urls() if data.hasUrls() else []
@@ -76,6 +87,8 @@ class UploadFlow(QObject):
         dialog.setObjectName("upload_dialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilters([self.tr(name) for name in VIDEO_FILE_FILTERS])
+        if folder := videos_nearby(self._window):
+            dialog.setDirectory(folder)
         dialog.fileSelected.connect(self.start)
         dialog.open()
 
