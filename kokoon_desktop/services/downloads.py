@@ -262,7 +262,9 @@ class Downloads:
             attempt += 1
             video = await self._video(entry.out_vid)
             if target is None:
-                target = self._target(entry, video)
+                # Off the loop: the folder is checked by writing to it and listed for a free
+                # name, which a folder of hundreds of results makes slow enough to be seen.
+                target = await asyncio.to_thread(self._target, entry, video, self._placement())
                 entry = self._record(entry.id, ResultState.DOWNLOADING, path=str(target))
             try:
                 await self._client.download(
@@ -320,12 +322,13 @@ class Downloads:
             )
         return video
 
-    def _target(self, entry: HistoryEntry, video: Video) -> Path:
-        """The file this row's result goes to: kept from an earlier attempt, else a new name."""
+    @staticmethod
+    def _target(entry: HistoryEntry, video: Video, place: Placement) -> Path:
+        """The file this row's result goes to: kept from an earlier attempt, else a new name
+        (claimed)."""
         kept = _kept_path(entry)
         if kept is not None and partial_path(Path(kept)).exists():
             return Path(kept)
-        place = self._placement()
         folder = output_folder(
             override=place.override, setting=place.folder_setting, source_path=entry.source_path
         )
