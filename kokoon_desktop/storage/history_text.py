@@ -188,9 +188,33 @@ def needle(text: str) -> str | None:
 def matching_ids(found: str, *, fts: bool) -> tuple[str, tuple[str]]:
     """An SQL query of the ids of rows with a text containing ``found`` (a non-empty ``needle``),
     and its parameter: FTS5 when it is there and the needle has a trigram, else a scan."""
+    column, rest, parameters = _matching(found, fts=fts)
+    return f"SELECT {column} {rest}", parameters
+
+
+def matching_ids_joined(found: str, *, fts: bool) -> tuple[str, tuple[str]]:
+    """:func:`matching_ids` as one row: the ids joined by commas (NULL when none), so that
+    SQLite lists them in one step, without handing each row to Python (a worker thread's
+    search then hardly holds Python's lock)."""
+    column, rest, parameters = _matching(found, fts=fts)
+    return f"SELECT group_concat({column}) {rest}", parameters
+
+
+def _matching(found: str, *, fts: bool) -> tuple[str, str, tuple[str]]:
     if fts and len(found) >= 3:
         # One quoted phrase: FTS5 reads nothing in it as an operator (AND, NEAR, *, ^, ...);
         # a double quote is written twice. With the trigram tokenizer, a phrase is a substring.
         phrase = '"' + found.replace('"', '""') + '"'
-        return "SELECT rowid FROM history_fts WHERE history_fts MATCH ?", (phrase,)
-    return "SELECT id FROM history_search WHERE instr(text, ?) > 0", (found,)
+        return "rowid", "FROM history_fts WHERE history_fts MATCH ?", (phrase,)
+    return "id", "FROM history_search WHERE instr(text, ?) > 0", (found,)
+
+
+def matching_among(found: str, count: int) -> tuple[str, str]:
+    """The SQL of which of ``count`` given ids (the first ``count`` parameters) have a text
+    containing ``found``, and its last parameter: each of those rows' texts is looked at,
+    which for a few rows costs far less than the index's list of every row holding the text."""
+    marks = ", ".join("?" * count)
+    return (
+        f"SELECT id FROM history_search WHERE id IN ({marks}) AND instr(text, ?) > 0",  # noqa: S608 - marks only
+        found,
+    )

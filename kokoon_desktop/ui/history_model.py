@@ -7,6 +7,12 @@ first asks for one of them, keeping the last few thousand read. Opening 100,000 
 their ids (tens of milliseconds) and the first page, not 100,000 entries. A search keeps the
 sorted ids and picks the ones found from them, without sorting again.
 
+A search for a text most rows hold (a state, a category) shows the first screen of rows at
+once: the newest few hundred rows are looked at one by one, which for such a text finds a
+screenful in a few milliseconds, while the index lists every row holding it on a worker thread
+(tens of milliseconds at 100,000 rows); the rest of the rows join below when it has. A text few
+rows hold is looked up in the index at once, which is fast for it.
+
 A window over the whole list rather than Qt's ``canFetchMore``/``fetchMore``, which grows the
 row count as the view scrolls down: here the scroll bar is the whole history from the start, so
 End or a drag of the scroll bar goes straight to the oldest rows, and any row can be found by
@@ -16,6 +22,8 @@ ids cost little (100,000 of them: under a megabyte).
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from fractions import Fraction
@@ -28,9 +36,11 @@ from PySide6.QtCore import (
     QCoreApplication,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QUrl,
+    Signal,
 )
 from PySide6.QtGui import QColor
 
@@ -39,7 +49,14 @@ from kokoon_desktop.core.human import percent
 from kokoon_desktop.core.time_entry import TimeUnit, format_position
 from kokoon_desktop.core.timecode import FrameRate, format_ms, ms_to_frames
 from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
-from kokoon_desktop.storage.history import HistoryEntry, HistoryOrder, HistoryStore, ResultState
+from kokoon_desktop.storage.history import (
+    FoundRows,
+    HistoryEntry,
+    HistoryError,
+    HistoryOrder,
+    HistoryStore,
+    ResultState,
+)
 from kokoon_desktop.storage.history_text import state_label
 
 if TYPE_CHECKING:
@@ -73,6 +90,28 @@ PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_ROWS = 100
 #: At most this many entries are kept; the ones read longest ago are dropped first.
 CACHED_ENTRIES = 2000
+#: A search first looks at this many of the top rows, one by one...
+SEARCH_FIRST_ROWS = 400
+#: ...and when they hold at least this many found rows (more than a screen), shows them while
+#: the index lists the rest on a worker thread.
+SEARCH_SCREENFUL = 60
+
+
+class _SearchAside(QObject):
+    """Carries what a search on a worker thread found back to the model's thread."""
+
+    found = Signal(int, object)  # the search's number, its FoundRows (None if it failed)
+
+    def start(self, number: int, store: HistoryStore, text: str) -> None:
+        def work() -> None:
+            try:
+                found: FoundRows | None = store.search_aside(text)
+            except HistoryError:
+                found = None  # the file went away meanwhile: the first rows stay
+            with contextlib.suppress(RuntimeError):  # the model is gone (its window closed)
+                self.found.emit(number, found)
+
+        threading.Thread(target=work, name="history-search", daemon=True).start()
 
 
 def state_text(entry: HistoryEntry) -> str:
@@ -274,6 +313,10 @@ class HistoryTableModel(QAbstractTableModel):
         self._downloads: dict[int, DownloadProgress] = {}  # entry id -> latest progress
         self._file_exists: dict[int, bool] = {}  # entry id -> its result file is there
         self._clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self._search_number = 0  # a search's answer from elsewhere counts only if still current
+        self._listing = False  # the rows after the first ones found are still being listed
+        self._aside = _SearchAside(self)
+        self._aside.found.connect(self._rest_found)
 
     # --- loading and updating ------------------------------------------------------------------
 
@@ -285,6 +328,8 @@ class HistoryTableModel(QAbstractTableModel):
     def _reload(self, *, resort: bool = True) -> None:
         """Read the rows again: their sorted ids (unless only the search changed) and what the
         search finds. The view is reset (the pane selects the same rows again)."""
+        self._search_number += 1  # an answer still on its way is out of date
+        self._listing = False
         store = self._store
         order = self._order
         found: set[int] | None = None
@@ -401,7 +446,54 @@ class HistoryTableModel(QAbstractTableModel):
         if text == self._filter:
             return
         self._filter = text
-        self._reload(resort=False)
+        if not self._show_first_found():
+            self._reload(resort=False)
+
+    @property
+    def more_to_come(self) -> bool:
+        """Whether rows the search finds are still being listed (they join below)."""
+        return self._listing
+
+    def _show_first_found(self) -> bool:
+        """For a text the top rows mostly hold: show those found among them now, and have the
+        rest listed on a worker thread. False when the search is better done at once."""
+        store, text = self._store, self._filter
+        if store is None or not text or len(self._order) <= SEARCH_FIRST_ROWS:
+            return False
+        top = self._order[:SEARCH_FIRST_ROWS]
+        matched = store.matching(text, top)
+        if len(matched) < SEARCH_SCREENFUL:
+            return False
+        self._search_number += 1
+        self._listing = True
+        self.beginResetModel()
+        self._ids = [row_id for row_id in top if row_id in matched]
+        self._found = set(self._ids)
+        self._rows = None
+        self.endResetModel()
+        self._aside.start(self._search_number, store, text)
+        return True
+
+    def _rest_found(self, number: int, rows: FoundRows | None) -> None:
+        """The worker thread's list: the rows below the first ones join them."""
+        if number != self._search_number:
+            return
+        self._listing = False
+        found = None if rows is None else rows.ids()
+        if found is None or self._found is None:
+            return
+        shown = self._found
+        ids = [row_id for row_id in self._order if row_id in found or row_id in shown]
+        if ids[: len(self._ids)] != self._ids:  # the rows changed meanwhile: all again
+            self.beginResetModel()
+            self._ids, self._found, self._rows = ids, set(ids), None
+            self.endResetModel()
+            return
+        if len(ids) == len(self._ids):
+            return
+        self.beginInsertRows(QModelIndex(), len(self._ids), len(ids) - 1)
+        self._ids, self._found, self._rows = ids, set(ids), None
+        self.endInsertRows()
 
     def _forget_result_file(self, entry: HistoryEntry) -> None:
         if entry.result_state is not ResultState.DOWNLOADING:

@@ -165,8 +165,12 @@ class HistoryPane(QWidget):
         # Sorting, searching and a page of the account merge read the rows again (a reset):
         # the rows selected before are selected again, wherever they are now.
         self._kept_selection: list[int] = []
+        # Selected rows a search has not listed yet (its first rows came at once, the rest
+        # come later): selected again when they join.
+        self._awaited_selection: list[int] = []
         model.modelAboutToBeReset.connect(self._keep_selection)
         model.modelReset.connect(self._restore_selection)
+        model.rowsInserted.connect(self._select_awaited)
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._update_count)
         self._update_count()
@@ -253,7 +257,9 @@ class HistoryPane(QWidget):
         if current.isValid() and current.row() in rows:
             rows.remove(current.row())
             rows.insert(0, current.row())
-        self._kept_selection = [self.model.id_at(row) for row in rows]
+        kept = [self.model.id_at(row) for row in rows]
+        kept += [entry_id for entry_id in self._awaited_selection if entry_id not in kept]
+        self._kept_selection, self._awaited_selection = kept, []
 
     def _restore_selection(self) -> None:
         from PySide6.QtCore import QItemSelectionModel
@@ -262,11 +268,23 @@ class HistoryPane(QWidget):
         if not kept:
             return
         self.select_entries(kept, scroll=False)
+        if self.model.more_to_come:
+            self._awaited_selection = [i for i in kept if self.model.row_of(i) is None]
         row = self.model.row_of(kept[0])
         if row is not None:
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
             )
+
+    def _select_awaited(self) -> None:
+        awaited = self._awaited_selection
+        if not awaited:
+            return
+        if not self.model.more_to_come:
+            self._awaited_selection = []
+        if any(self.model.row_of(entry_id) is not None for entry_id in awaited):
+            chosen = [entry.id for entry in self.selected_entries()]
+            self.select_entries(chosen + [i for i in awaited if i not in chosen], scroll=False)
 
     def _refresh_empty(self) -> None:
         model = self.table.model()

@@ -169,6 +169,7 @@ def test_any_text_finds_exactly_the_rows_that_contain_it(fts: bool, data: st.Dat
             assert store.ids(text=needle) == expected, needle
             assert store.matching(needle, every) == set(expected), needle
             assert store.search(needle) == (None if not needle.strip() else set(expected))
+            assert store.search_aside(needle).ids() == store.search(needle), needle
 
 
 def test_a_search_ignores_case_and_surrounding_space(tmp_path: Path, fts: bool) -> None:

@@ -3,6 +3,7 @@ rows read from the file as they are shown."""
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -16,6 +17,7 @@ from kokoon_desktop.core.enums import Category, TaskType
 from kokoon_desktop.core.task_spec import TaskSpec
 from kokoon_desktop.storage.history import (
     AccountTask,
+    FoundRows,
     HistoryEntry,
     HistoryStore,
     SubmissionState,
@@ -26,6 +28,8 @@ from kokoon_desktop.ui.history_model import (
     PAGE_ROWS,
     PROGRESS_ROLE,
     RANGE,
+    SEARCH_FIRST_ROWS,
+    SEARCH_SCREENFUL,
     SOURCE,
     STATE,
     HistoryTableModel,
@@ -312,8 +316,8 @@ def test_typing_a_search_shows_the_rows_that_match(
     assert _sources_on_screen(pane) == [f"clip-{i:04d}.mov" for i in range(129, 119, -1)]
     assert pane.count_label.text() == f"10 of {ROWS}"
     pane.search.clear()
-    qtbot.keyClicks(pane.search, "Animation")
-    assert pane.model.rowCount() == ROWS // len(Category)
+    qtbot.keyClicks(pane.search, "Animation")  # in a fifth of the rows: the rest come after
+    qtbot.waitUntil(lambda: pane.model.rowCount() == ROWS // len(Category))
     assert {pane.model.index(row, 3).data() for row in range(pane.model.rowCount())} == {
         "Animation"
     }
@@ -322,6 +326,74 @@ def test_typing_a_search_shows_the_rows_that_match(
     assert pane.model.rowCount() == 0 and pane.count_label.text() == f"0 of {ROWS}"
     pane.search.clear()
     assert pane.model.rowCount() == ROWS
+
+
+class AsideSpy:
+    """Holds the store's searches on the worker thread until released, and counts them."""
+
+    def __init__(self, store: HistoryStore, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.release = threading.Event()
+        self.ended = 0
+        search_aside = store.search_aside
+
+        def held(text: str) -> FoundRows:
+            self.release.wait(10)
+            try:
+                return search_aside(text)
+            finally:
+                self.ended += 1
+
+        monkeypatch.setattr(store, "search_aside", held)
+
+
+def test_a_text_most_rows_hold_shows_the_first_rows_at_once_and_the_rest_after(
+    long_history: HistoryStore, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = _pane(qtbot, long_history)
+    model = pane.model
+    aside = AsideSpy(long_history, monkeypatch)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    pane.search.setText("clip-")  # every row
+    # The top rows are looked at one by one and shown; the index is still listing the rest.
+    assert SEARCH_SCREENFUL <= model.rowCount() == SEARCH_FIRST_ROWS
+    assert _sources_on_screen(pane)[0] == f"clip-{ROWS - 1:04d}.mov"
+    first = [model.id_at(row) for row in range(model.rowCount())]
+    aside.release.set()
+    qtbot.waitUntil(lambda: model.rowCount() == ROWS)
+    assert [model.id_at(row) for row in range(len(first))] == first  # joined below them
+    assert resets == [True]  # once, for the first rows
+    assert pane.count_label.text() == f"{ROWS}"  # every row found
+
+
+def test_an_answer_for_an_earlier_search_is_left_aside(
+    long_history: HistoryStore, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = _pane(qtbot, long_history)
+    model = pane.model
+    aside = AsideSpy(long_history, monkeypatch)
+    pane.search.setText("clip-")
+    pane.search.setText("animation")  # typed on before the first answer came
+    aside.release.set()
+    qtbot.waitUntil(lambda: aside.ended == 2)
+    qtbot.waitUntil(lambda: model.rowCount() == ROWS // len(Category))
+    qtbot.wait(0)  # the first answer, queued to this thread, is delivered (and left aside)
+    assert model.rowCount() == ROWS // len(Category)
+    assert {model.index(row, 3).data() for row in range(model.rowCount())} == {"Animation"}
+
+
+def test_a_row_removed_while_the_rest_is_listed_does_not_come_back(
+    long_history: HistoryStore, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = _pane(qtbot, long_history)
+    model = pane.model
+    aside = AsideSpy(long_history, monkeypatch)
+    pane.search.setText("clip-")
+    oldest = min(long_history.ids())
+    model.remove_entry(oldest)  # as the window does once the store has let it go
+    aside.release.set()
+    qtbot.waitUntil(lambda: model.rowCount() == ROWS - 1)
+    assert model.row_of(oldest) is None
 
 
 def test_the_selection_stays_on_its_rows_when_sorted_or_searched(
