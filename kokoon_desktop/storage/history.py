@@ -1043,10 +1043,10 @@ class HistoryStore:
         messages, the result's file, ignoring case. Any text may be given: quotes, FTS5
         operators and the like are looked for as they are.
         """
-        found = history_text.needle(text)
+        found = history_text.needles(text)
         if found is None:
             return set()
-        if not found:
+        if found == [""]:
             return None
         query, parameters = history_text.matching_ids(found, fts=self._fts)
         db = self._connection()
@@ -1056,28 +1056,28 @@ class HistoryStore:
     def matching(self, text: str, ids: Iterable[int]) -> set[int]:
         """Which of these rows a search for ``text`` finds (see :meth:`search`); their own
         texts are looked at, so a few rows cost little even when the text is everywhere."""
-        found = history_text.needle(text)
+        found = history_text.needles(text)
         wanted = list(ids)
         if found is None:
             return set()
-        if not found:
+        if found == [""]:
             return set(wanted)
         matched: set[int] = set()
         db = self._connection()
         with self._errors("read"):
             for chunk in _chunks(wanted):
-                query, needle = history_text.matching_among(found, len(chunk))
-                matched.update(row_id for (row_id,) in db.execute(query, (*chunk, needle)))
+                query = history_text.matching_among(found, len(chunk))
+                matched.update(row_id for (row_id,) in db.execute(query, (*chunk, *found)))
         return matched
 
     def search_aside(self, text: str) -> FoundRows:
         """:meth:`search` on a read-only connection of its own, for a worker thread (a text
         found in most rows takes the index tens of milliseconds to list). SQLite lists the
         ids without Python's lock; they are read into numbers where they are used."""
-        found = history_text.needle(text)
+        found = history_text.needles(text)
         if found is None:
             return FoundRows("")
-        if not found:
+        if found == [""]:
             return FoundRows(None)
         query, parameters = history_text.matching_ids_joined(found, fts=self._fts)
         with self._errors("read"):

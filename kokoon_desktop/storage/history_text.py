@@ -20,13 +20,15 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
-from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
+from kokoon_desktop.core.labels import CATEGORY_LABELS, KIND_LABELS, kind_of
+from kokoon_desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "SEPARATOR",
     "STEP_LABELS",
     "matching_ids",
     "needle",
+    "needles",
     "state_label",
     "state_label_sql",
     "write_texts",
@@ -47,17 +49,25 @@ STEP_LABELS: Final = {
 UNKNOWN_LABEL: Final = QT_TRANSLATE_NOOP("HistoryState", "Unknown — check on server")
 
 
+_OTHER_STATE_LABELS: Final = (
+    QT_TRANSLATE_NOOP("HistoryState", "Submitting…"),
+    QT_TRANSLATE_NOOP("HistoryState", "Failed"),
+    QT_TRANSLATE_NOOP("HistoryState", "Submitted"),
+)
+
+
 def state_label(state: str, step: str | None) -> str:
     """The State column: where a row stands, in words (``state`` as stored, ``step`` raw)."""
+    submitting, failed, submitted = _OTHER_STATE_LABELS
     if state == "submitting":
-        return QT_TRANSLATE_NOOP("HistoryState", "Submitting…")
+        return submitting
     if state == "failed":
-        return QT_TRANSLATE_NOOP("HistoryState", "Failed")
+        return failed
     if state != "submitted":
         # "unknown", or a state this version does not know (read as unknown, see history.py).
         return UNKNOWN_LABEL
     if step is None:
-        return QT_TRANSLATE_NOOP("HistoryState", "Submitted")
+        return submitted
     return STEP_LABELS.get(step, step)
 
 
@@ -130,7 +140,7 @@ def _texts(row: Sequence[Any]) -> list[str]:
         out_vid or "",
         in_vid if in_vid and in_vid != vid else "",
         category,
-        "preview" if task_type == "SR_PREVIEW" else "full",
+        kind_of(task_type),
         state_label(state, step),
         message or "",
         result_path or "",
@@ -173,6 +183,32 @@ def write_texts(db: sqlite3.Connection, ids: Sequence[int] | None = None) -> Non
         db.executemany(upsert, [(row[0], _joined(_texts(row))) for row in rows])
 
 
+def _shown_words() -> Iterator[tuple[str, str, str]]:
+    """Words a row's text holds in English that the window shows translated: (context, the
+    English shown, as the text holds it)."""
+    for label in (*STEP_LABELS.values(), UNKNOWN_LABEL, *_OTHER_STATE_LABELS):
+        yield "HistoryState", label, label.lower()
+    for category, label in CATEGORY_LABELS.items():
+        yield "TaskForm", label, category.value
+    for kind, label in KIND_LABELS.items():
+        yield "HistoryTableModel", label, kind
+
+
+def needles(text: str) -> list[str] | None:
+    """What a search looks for: the :func:`needle`, and the stored English of each state,
+    category or kind whose word in the user's language contains it ("완료" finds the rows a
+    Korean window shows as done); None when no row can hold it, [""] when it is blank."""
+    found = needle(text)
+    if not found:
+        return None if found is None else [""]
+    words = [found]
+    for context, english, stored in _shown_words():
+        shown = translate(context, english).lower()
+        if shown != english.lower() and found in shown and stored not in words:
+            words.append(stored)
+    return words
+
+
 def needle(text: str) -> str | None:
     """What a search looks for: ``text`` stripped and lowered; None when no row can hold it."""
     found = text.strip().lower()
@@ -185,14 +221,15 @@ def needle(text: str) -> str | None:
     return found
 
 
-def matching_ids(found: str, *, fts: bool) -> tuple[str, tuple[str]]:
-    """An SQL query of the ids of rows with a text containing ``found`` (a non-empty ``needle``),
-    and its parameter: FTS5 when it is there and the needle has a trigram, else a scan."""
+def matching_ids(found: Sequence[str], *, fts: bool) -> tuple[str, tuple[str, ...]]:
+    """An SQL query of the ids of rows with a text containing any of ``found`` (non-empty
+    ``needles``), and its parameters: FTS5 when it is there and each has a trigram, else a
+    scan."""
     column, rest, parameters = _matching(found, fts=fts)
     return f"SELECT {column} {rest}", parameters
 
 
-def matching_ids_joined(found: str, *, fts: bool) -> tuple[str, tuple[str]]:
+def matching_ids_joined(found: Sequence[str], *, fts: bool) -> tuple[str, tuple[str, ...]]:
     """:func:`matching_ids` as one row: the ids joined by commas (NULL when none), so that
     SQLite lists them in one step, without handing each row to Python (a worker thread's
     search then hardly holds Python's lock)."""
@@ -200,21 +237,22 @@ def matching_ids_joined(found: str, *, fts: bool) -> tuple[str, tuple[str]]:
     return f"SELECT group_concat({column}) {rest}", parameters
 
 
-def _matching(found: str, *, fts: bool) -> tuple[str, str, tuple[str]]:
-    if fts and len(found) >= 3:
-        # One quoted phrase: FTS5 reads nothing in it as an operator (AND, NEAR, *, ^, ...);
+def _matching(found: Sequence[str], *, fts: bool) -> tuple[str, str, tuple[str, ...]]:
+    if fts and all(len(word) >= 3 for word in found):
+        # Quoted phrases: FTS5 reads nothing in them as an operator (AND, NEAR, *, ^, ...);
         # a double quote is written twice. With the trigram tokenizer, a phrase is a substring.
-        phrase = '"' + found.replace('"', '""') + '"'
-        return "rowid", "FROM history_fts WHERE history_fts MATCH ?", (phrase,)
-    return "id", "FROM history_search WHERE instr(text, ?) > 0", (found,)
+        phrases = " OR ".join('"' + word.replace('"', '""') + '"' for word in found)
+        return "rowid", "FROM history_fts WHERE history_fts MATCH ?", (phrases,)
+    return "id", f"FROM history_search WHERE {_any_instr(len(found))}", tuple(found)
 
 
-def matching_among(found: str, count: int) -> tuple[str, str]:
-    """The SQL of which of ``count`` given ids (the first ``count`` parameters) have a text
-    containing ``found``, and its last parameter: each of those rows' texts is looked at,
+def _any_instr(count: int) -> str:
+    return "(" + " OR ".join(["instr(text, ?) > 0"] * count) + ")"
+
+
+def matching_among(found: Sequence[str], count: int) -> str:
+    """The SQL of which of ``count`` given ids (the first ``count`` parameters; ``found``
+    follow) have a text containing any of ``found``: each of those rows' texts is looked at,
     which for a few rows costs far less than the index's list of every row holding the text."""
     marks = ", ".join("?" * count)
-    return (
-        f"SELECT id FROM history_search WHERE id IN ({marks}) AND instr(text, ?) > 0",  # noqa: S608 - marks only
-        found,
-    )
+    return f"SELECT id FROM history_search WHERE id IN ({marks}) AND {_any_instr(len(found))}"  # noqa: S608 - marks only

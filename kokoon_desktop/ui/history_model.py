@@ -46,6 +46,7 @@ from PySide6.QtGui import QColor
 
 from kokoon_desktop.core import human
 from kokoon_desktop.core.human import percent
+from kokoon_desktop.core.labels import KIND_LABELS, category_label_of, kind_of
 from kokoon_desktop.core.time_entry import TimeUnit, format_position
 from kokoon_desktop.core.timecode import FrameRate, format_ms, ms_to_frames
 from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
@@ -143,8 +144,7 @@ def range_text(entry: HistoryEntry, unit: TimeUnit = TimeUnit.MILLISECONDS) -> s
 
 def category_label(category: str) -> str:
     """A category as the form's Category list names it (and translates it)."""
-    english = category.capitalize() if category != "cg" else "CG"
-    return QCoreApplication.translate("TaskForm", english)
+    return QCoreApplication.translate("TaskForm", category_label_of(category))
 
 
 def _rate(fps: str | None) -> FrameRate | None:
@@ -249,10 +249,8 @@ def cell_text(entry: HistoryEntry, column: int, unit: TimeUnit = TimeUnit.MILLIS
                 ).format(name=name)
             return name
         case 2:
-            return (
-                QCoreApplication.translate("HistoryTableModel", "Preview")
-                if entry.task_type == "SR_PREVIEW"
-                else QCoreApplication.translate("HistoryTableModel", "Full")
+            return QCoreApplication.translate(
+                "HistoryTableModel", KIND_LABELS[kind_of(entry.task_type)]
             )
         case 3:
             return category_label(entry.category)

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kokoon_desktop.core.labels import CATEGORY_LABELS
 from kokoon_desktop.core.presets import MAX_NAME_LENGTH, Preset
 from kokoon_desktop.core.task_spec import DETAIL_OPTIONS
-from kokoon_desktop.ui.task_form import CATEGORY_LABELS, OPTION_LABELS
+from kokoon_desktop.ui.task_form import OPTION_LABELS
 
 __all__ = ["PresetsDialog", "describe"]
 

@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kokoon_desktop.core.labels import category_label_of
 from kokoon_desktop.core.timecode import FrameRate, format_timecode, ms_to_frames
 from kokoon_desktop.i18n import QT_TRANSLATE_NOOP
 from kokoon_desktop.storage.queue_store import QueueItem, QueueState
-from kokoon_desktop.ui.task_form import CATEGORY_LABELS
 
 __all__ = ["COLUMNS", "ITEM_ROLE", "QueuePane", "QueueTableModel"]
 
@@ -92,7 +92,7 @@ def settings_text(item: QueueItem) -> str:
     """ "Animation · 2x · H.264 MP4" and the preset's name when one was given."""
     settings = item.settings
     category = str(settings.get("category", ""))
-    label = next((text for c, text in CATEGORY_LABELS.items() if c.value == category), category)
+    label = category_label_of(category)
     parts = [
         QCoreApplication.translate("TaskForm", label),
         str(settings.get("size", "")),

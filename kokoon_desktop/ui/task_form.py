@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from kokoon_desktop.core import human
 from kokoon_desktop.core.enums import Category, Codec, Container, InputQuality, TaskType
+from kokoon_desktop.core.labels import CATEGORY_LABELS
 from kokoon_desktop.core.problems import InvalidTaskSpec, Problem
 from kokoon_desktop.core.sizes import (
     height_for_width,
@@ -54,13 +55,6 @@ if TYPE_CHECKING:
     from kokoon_desktop.storage.settings import Settings, SettingsStore
 
 #: The choices' English labels (translated where shown, with the form's tr()).
-CATEGORY_LABELS = {
-    Category.PERSON: QT_TRANSLATE_NOOP("TaskForm", "Person"),
-    Category.ANIMATION: QT_TRANSLATE_NOOP("TaskForm", "Animation"),
-    Category.CG: QT_TRANSLATE_NOOP("TaskForm", "CG"),
-    Category.RETRO: QT_TRANSLATE_NOOP("TaskForm", "Retro"),
-    Category.GENERAL: QT_TRANSLATE_NOOP("TaskForm", "General"),
-}
 OPTION_LABELS = {
     "face_enhance": QT_TRANSLATE_NOOP("TaskForm", "Face enhancement"),
     "denoise": QT_TRANSLATE_NOOP("TaskForm", "Denoise"),

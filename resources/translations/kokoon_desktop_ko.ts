@@ -515,62 +515,62 @@
         <translation>이미 다운로드했습니다: {path}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="284"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="286"/>
         <source>{reason} Use Retry to continue the download.</source>
         <translation>{reason} 다시 시도를 눌러 다운로드를 이어 가세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="295"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="297"/>
         <source>The partial file of {name} kept vanishing.</source>
         <translation>{name}의 임시 파일이 계속 사라졌습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="311"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="313"/>
         <source>The result&apos;s details could not be read: {reason}</source>
         <translation>결과의 세부 정보를 읽지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="317"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="319"/>
         <source>The result is not ready to download (state: {state}).</source>
         <translation>결과를 아직 다운로드할 수 없습니다(상태: {state}).</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="362"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="365"/>
         <source>The provenance file could not be written: {reason}</source>
         <translation>처리 내역 파일을 쓰지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="422"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="425"/>
         <source>Only a task that is done has a result to download.</source>
         <translation>완료된 작업만 다운로드할 결과가 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="440"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="443"/>
         <source>The disk holding the output folder is full: free some space, then Retry.</source>
         <translation>출력 폴더가 있는 디스크가 가득 찼습니다. 공간을 확보한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="445"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="448"/>
         <source>Kokoon Desktop may not write in the output folder: choose another output folder.</source>
         <translation>Kokoon Desktop이 출력 폴더에 쓸 권한이 없습니다. 다른 출력 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="449"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="452"/>
         <source>Writing in the output folder failed: {reason}.</source>
         <translation>출력 폴더에 쓰지 못했습니다: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="454"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="457"/>
         <source>The disk holding {folder} is full: free some space, then Retry.</source>
         <translation>{folder}이(가) 있는 디스크가 가득 찼습니다. 공간을 확보한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="458"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="461"/>
         <source>Kokoon Desktop may not write in {folder}: choose another output folder.</source>
         <translation>Kokoon Desktop이 {folder}에 쓸 권한이 없습니다. 다른 출력 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/services/downloads.py" line="461"/>
+        <location filename="../../kokoon_desktop/services/downloads.py" line="464"/>
         <source>Writing in {folder} failed: {reason}.</source>
         <translation>{folder}에 쓰지 못했습니다: {reason}.</translation>
     </message>
@@ -641,89 +641,89 @@
         <translation>기록</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="176"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="180"/>
         <source>Copy task ID</source>
         <translation>작업 ID 복사</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="177"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="181"/>
         <source>Copy input video ID</source>
         <translation>입력 영상 ID 복사</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="178"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="182"/>
         <source>Copy output video ID</source>
         <translation>출력 영상 ID 복사</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="179"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="183"/>
         <source>Copy request as JSON</source>
         <translation>요청을 JSON으로 복사</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="180"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="184"/>
         <source>Copy as curl command</source>
         <translation>curl 명령으로 복사</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="181"/>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="307"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="185"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="325"/>
         <source>Download result</source>
         <translation>결과 다운로드</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="182"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="186"/>
         <source>Open result</source>
         <translation>결과 열기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="183"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="187"/>
         <source>Reveal in folder</source>
         <translation>폴더에서 보기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="186"/>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="317"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="190"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="335"/>
         <source>Compare with source</source>
         <translation>소스와 비교</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="190"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="194"/>
         <source>Edit and resubmit</source>
         <translation>수정해서 다시 제출</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="191"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="195"/>
         <source>Check on server</source>
         <translation>서버에서 확인</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="194"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="198"/>
         <source>Remove from history</source>
         <translation>기록에서 삭제</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="276"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="294"/>
         <source>No task matches “{}”.</source>
         <translation>“{}”에 맞는 작업이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="279"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="297"/>
         <source>Tasks you submit appear here, with their state and their result; tasks made elsewhere with this account join them when the account is read (Refresh).</source>
         <translation>제출한 작업이 상태와 결과와 함께 여기에 표시됩니다. 이 계정으로 다른 곳에서 만든 작업은 계정을 다시 읽을 때(새로 고침) 함께 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="307"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="325"/>
         <source>Retry download</source>
         <translation>다운로드 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="317"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="335"/>
         <source>Compare preview with source</source>
         <translation>미리보기를 소스와 비교</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_pane.py" line="333"/>
+        <location filename="../../kokoon_desktop/ui/history_pane.py" line="351"/>
         <source>{shown} of {total}</source>
         <translation>{total}개 중 {shown}개</translation>
     </message>
@@ -731,47 +731,47 @@
 <context>
     <name>HistoryState</name>
     <message>
-        <location filename="../../kokoon_desktop/storage/history_text.py" line="38"/>
+        <location filename="../../kokoon_desktop/storage/history_text.py" line="40"/>
         <source>Queued</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/storage/history_text.py" line="39"/>
+        <location filename="../../kokoon_desktop/storage/history_text.py" line="41"/>
         <source>Preparing</source>
         <translation>준비 중</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/storage/history_text.py" line="40"/>
+        <location filename="../../kokoon_desktop/storage/history_text.py" line="42"/>
         <source>Prepared</source>
         <translation>준비됨</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/storage/history_text.py" line="41"/>
+        <location filename="../../kokoon_desktop/storage/history_text.py" line="43"/>
         <source>Running</source>
         <translation>처리 중</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/storage/history_text.py" line="42"/>
+        <location filename="../../kokoon_desktop/storage/history_text.py" line="44"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/storage/history_text.py" line="43"/>
+        <location filename="../../kokoon_desktop/storage/history_text.py" line="45"/>
         <source>Error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/storage/history_text.py" line="44"/>
+        <location filename="../../kokoon_desktop/storage/history_text.py" line="46"/>
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/storage/history_text.py" line="45"/>
+        <location filename="../../kokoon_desktop/storage/history_text.py" line="47"/>
         <source>Unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/storage/history_text.py" line="47"/>
+        <location filename="../../kokoon_desktop/storage/history_text.py" line="49"/>
         <source>Unknown — check on server</source>
         <translation>알 수 없음 — 서버에서 확인</translation>
     </message>
@@ -781,12 +781,12 @@
         <translation>제출하는 중…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/storage/history_text.py" line="55"/>
+        <location filename="../../kokoon_desktop/storage/history_text.py" line="54"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/storage/history_text.py" line="60"/>
+        <location filename="../../kokoon_desktop/storage/history_text.py" line="55"/>
         <source>Submitted</source>
         <translation>제출됨</translation>
     </message>
@@ -794,151 +794,152 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="52"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="70"/>
         <source>When</source>
         <extracomment>The columns&apos; headings in English (translated where shown).</extracomment>
         <translation>일시</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="53"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="71"/>
         <source>Source</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="54"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="72"/>
         <source>Type</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="55"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="73"/>
         <source>Category</source>
         <translation>카테고리</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="56"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="74"/>
         <source>Range</source>
         <translation>구간</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="57"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="75"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="58"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="76"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="59"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="77"/>
         <source>Progress</source>
         <translation>진행률</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="60"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="78"/>
         <source>Result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="61"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="79"/>
         <source>Task ID</source>
         <translation>작업 ID</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="62"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="80"/>
         <source>Output video</source>
         <translation>출력 영상</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="88"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="128"/>
         <source>Whole file</source>
-        <extracomment>The entry behind a row, for views and actions. Progress as a fraction 0..1, or None for an indeterminate or finished state. Entries are read from the store this many rows at a time (a screen is 20 to 50). At most this many entries are kept; the ones read longest ago are dropped first.</extracomment>
+        <extracomment>The entry behind a row, for views and actions. Progress as a fraction 0..1, or None for an indeterminate or finished state. Entries are read from the store this many rows at a time (a screen is 20 to 50). At most this many entries are kept; the ones read longest ago are dropped first. A search first looks at this many of the top rows, one by one... ...and when they hold at least this many found rows (more than a screen), shows them while the index lists the rest on a worker thread.</extracomment>
         <translation>파일 전체</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="89"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="129"/>
         <source>{start} – end</source>
         <translation>{start} – 끝</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="156"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="195"/>
         <source>Downloaded</source>
         <extracomment>A result not downloaded that expires sooner than this is highlighted. The highlight of such rows: a translucent amber that reads on light and dark palettes.</extracomment>
         <translation>다운로드함</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="158"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="197"/>
         <source>Missing (moved or deleted)</source>
         <translation>없음(이동 또는 삭제됨)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="163"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="202"/>
         <source>Waiting to download</source>
         <translation>다운로드 대기 중</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="165"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="204"/>
         <source>Downloading…</source>
         <translation>다운로드하는 중…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="169"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="208"/>
         <source>Downloading</source>
         <translation>다운로드하는 중</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="171"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="210"/>
         <source>Downloading {percent}</source>
         <translation>다운로드하는 중 {percent}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="176"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="215"/>
         <source>{progress} · {speed}/s</source>
         <translation>{progress} · {speed}/s</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="181"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="220"/>
         <source>Download failed — Retry</source>
         <translation>다운로드 실패 — 다시 시도</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="185"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="224"/>
         <source>Expired</source>
         <translation>만료됨</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="187"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="226"/>
         <source>Not downloaded · expires in {left}</source>
         <translation>다운로드 안 함 · {left} 후 만료</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="190"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="229"/>
         <source>Not downloaded</source>
         <translation>다운로드 안 함</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="208"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="247"/>
         <source>{name} · from the account</source>
         <translation>{name} · 계정에서 가져옴</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="214"/>
+        <location filename="../../kokoon_desktop/core/labels.py" line="29"/>
         <source>Preview</source>
         <translation>미리보기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="216"/>
+        <location filename="../../kokoon_desktop/core/labels.py" line="28"/>
         <source>Full</source>
+        <extracomment>The history&apos;s Type column (context &quot;HistoryTableModel&quot;); a row&apos;s text holds the value.</extracomment>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="570"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="660"/>
         <source>The result expires on the service {date}.</source>
         <extracomment>What each column sorts by.</extracomment>
         <translation>서비스의 결과는 {date}에 만료됩니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/history_model.py" line="577"/>
+        <location filename="../../kokoon_desktop/ui/history_model.py" line="667"/>
         <source>Video {vid}</source>
         <translation>영상 {vid}</translation>
     </message>
@@ -1298,173 +1299,173 @@
 <context>
     <name>PresetsDialog</name>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="38"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="39"/>
         <source>Preview</source>
         <translation>미리보기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="40"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="41"/>
         <source>Full task</source>
         <translation>전체 작업</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="43"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="44"/>
         <source>on</source>
         <translation>켬</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="45"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="46"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="51"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="52"/>
         <source>Task: {kind}</source>
         <translation>작업: {kind}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="52"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="53"/>
         <source>Category: {category} · input quality {quality}</source>
         <translation>카테고리: {category} · 입력 품질 {quality}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="58"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="59"/>
         <source>Super-resolution: {on}</source>
         <translation>초해상도: {on}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="59"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="60"/>
         <source>AI options: {options}</source>
         <translation>AI 옵션: {options}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="60"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="61"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="62"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="63"/>
         <source>Size: {size} · {codec} {container}</source>
         <translation>크기: {size} · {codec} {container}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="79"/>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="82"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="80"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="83"/>
         <source>Presets</source>
         <translation>프리셋</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="90"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="91"/>
         <source>Preset name</source>
         <translation>프리셋 이름</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="91"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="92"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="101"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="102"/>
         <source>Save form as preset</source>
         <translation>양식을 프리셋으로 저장</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="102"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="103"/>
         <source>A new preset with the form&apos;s treatment and output, named as typed</source>
         <translation>양식의 처리 및 출력 설정으로 입력한 이름의 새 프리셋을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="104"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="105"/>
         <source>Rename</source>
         <translation>이름 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="105"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="106"/>
         <source>Give the selected preset the name typed</source>
         <translation>선택한 프리셋의 이름을 입력한 이름으로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="107"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="108"/>
         <source>Update from form</source>
         <translation>양식으로 갱신</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="108"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="109"/>
         <source>Give the selected preset the form&apos;s treatment and output</source>
         <translation>선택한 프리셋에 양식의 처리 및 출력 설정을 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="110"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="111"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="111"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="112"/>
         <source>Delete the selected preset</source>
         <translation>선택한 프리셋을 삭제합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="113"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="114"/>
         <source>Set as default</source>
         <translation>기본값으로 설정</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="114"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="115"/>
         <source>The form starts with the default preset&apos;s settings</source>
         <translation>양식이 기본 프리셋의 설정으로 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="116"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="117"/>
         <source>No default</source>
         <translation>기본값 없음</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="117"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="118"/>
         <source>The form starts with the settings last used</source>
         <translation>양식이 마지막으로 사용한 설정으로 시작합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="119"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="120"/>
         <source>Apply to form</source>
         <translation>양식에 적용</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="120"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="121"/>
         <source>Set the form&apos;s treatment and output to the selected preset&apos;s</source>
         <translation>양식의 처리 및 출력 설정을 선택한 프리셋의 설정으로 바꿉니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="122"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="123"/>
         <source>Import…</source>
         <translation>가져오기…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="123"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="124"/>
         <source>Add the presets of a presets file (a name already taken gets a number)</source>
         <translation>프리셋 파일의 프리셋을 추가합니다(이미 있는 이름에는 번호가 붙습니다)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="125"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="126"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="126"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="127"/>
         <source>Write every preset to a presets file to share</source>
         <translation>공유할 수 있도록 모든 프리셋을 프리셋 파일에 씁니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="128"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="129"/>
         <source>Restore built-ins</source>
         <translation>기본 제공 프리셋 복원</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="129"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="130"/>
         <source>Add back the built-in starting points that were deleted or renamed</source>
         <translation>삭제했거나 이름을 바꾼 기본 제공 프리셋을 다시 추가합니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="172"/>
+        <location filename="../../kokoon_desktop/ui/presets_dialog.py" line="173"/>
         <source>{name} (default)</source>
         <translation>{name} (기본값)</translation>
     </message>
@@ -2997,299 +2998,300 @@
 <context>
     <name>TaskForm</name>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="171"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="165"/>
         <source>Paste a video ID, or browse</source>
         <translation>영상 ID를 붙여 넣거나 찾아보기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="172"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="166"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="173"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="167"/>
         <source>Choose one of the account&apos;s videos</source>
         <translation>계정의 영상 중 하나를 고릅니다</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="181"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="175"/>
         <source>Source</source>
         <translation>소스</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="221"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="215"/>
         <source>Treatment</source>
         <translation>처리</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="223"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="217"/>
         <source>Task</source>
         <translation>작업</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="200"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="224"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="194"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="218"/>
         <source>Category</source>
         <translation>카테고리</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="58"/>
+        <location filename="../../kokoon_desktop/core/labels.py" line="19"/>
         <source>Person</source>
-        <extracomment>The choices&apos; English labels (translated where shown, with the form&apos;s tr()).</extracomment>
+        <extracomment>The form&apos;s Category list (context &quot;TaskForm&quot;).</extracomment>
         <translation>인물</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="59"/>
+        <location filename="../../kokoon_desktop/core/labels.py" line="20"/>
         <source>Animation</source>
         <translation>애니메이션</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="60"/>
+        <location filename="../../kokoon_desktop/core/labels.py" line="21"/>
         <source>CG</source>
         <translation>CG</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="61"/>
+        <location filename="../../kokoon_desktop/core/labels.py" line="22"/>
         <source>Retro</source>
         <translation>레트로</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="62"/>
+        <location filename="../../kokoon_desktop/core/labels.py" line="23"/>
         <source>General</source>
         <translation>일반</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="65"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="59"/>
         <source>Face enhancement</source>
+        <extracomment>The choices&apos; English labels (translated where shown, with the form&apos;s tr()).</extracomment>
         <translation>얼굴 보정</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="66"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="60"/>
         <source>Denoise</source>
         <translation>노이즈 제거</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="67"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="61"/>
         <source>Deinterlace</source>
         <translation>디인터레이스</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="68"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="62"/>
         <source>Film grain (add noise)</source>
         <translation>필름 그레인(노이즈 추가)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="72"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="66"/>
         <source>1080p (Full HD)</source>
         <translation>1080p(Full HD)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="74"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="68"/>
         <source>2160p (4K UHD)</source>
         <translation>2160p(4K UHD)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="75"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="69"/>
         <source>2× the source</source>
         <translation>소스의 2배</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="76"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="70"/>
         <source>4× the source</source>
         <translation>소스의 4배</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="77"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="71"/>
         <source>Custom</source>
         <translation>직접 입력</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="79"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="73"/>
         <source>The service ignores {option} for {category} content, so it is sent as off. Choose another category to use it.</source>
         <translation>서비스는 {category} 콘텐츠에 대해 {option} 옵션을 무시하므로 꺼진 상태로 보냅니다. 사용하려면 다른 카테고리를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="170"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="164"/>
         <source>Source video ID</source>
         <extracomment>The frame rate as the service gives it (&quot;30000/1001&quot;); the timeline needs it. The service&apos;s picture of the video (a storage link: fetched without the token). The local file it was uploaded from, when it was (results land next to it). When each frame of the local file is shown (its frame index): the true frame count, and the milliseconds of a variable-rate file&apos;s frames. Interlaced pictures (camcorders, broadcast): Deinterlace is suggested. The chosen source (a SourceInfo), or None when an ID is typed or the source cleared. &quot;Preview this range&quot;: the window&apos;s preview flow reads the spec (it may mark a range).</extracomment>
         <translation>소스 영상 ID</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="175"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="169"/>
         <source>Browse account videos</source>
         <translation>계정 영상 찾아보기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="176"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="691"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="170"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="685"/>
         <source>No source chosen</source>
         <translation>선택한 소스 없음</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="192"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="186"/>
         <source>Task type</source>
         <translation>작업 유형</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="193"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="187"/>
         <source>Full task</source>
         <translation>전체 작업</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="193"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="311"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="187"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="305"/>
         <source>Preview</source>
         <translation>미리보기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="196"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="190"/>
         <source>A preview renders a few frames so you can judge the result.</source>
         <translation>미리보기는 몇 프레임만 처리해 결과를 가늠해 볼 수 있게 합니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="204"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="225"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="198"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="219"/>
         <source>Input quality</source>
         <translation>입력 품질</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="205"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="199"/>
         <source>Medium</source>
         <translation>보통</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="205"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="199"/>
         <source>High</source>
         <translation>높음</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="209"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="203"/>
         <source>Super-resolution (upscale)</source>
         <translation>초해상도(업스케일)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="211"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="205"/>
         <source>Super-resolution</source>
         <translation>초해상도</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="234"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="228"/>
         <source>The source is interlaced: Deinterlace is suggested.</source>
         <translation>소스가 인터레이스 방식입니다. 디인터레이스를 권장합니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="241"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="235"/>
         <source>AI options</source>
         <translation>AI 옵션</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="245"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="239"/>
         <source>Output size</source>
         <translation>출력 크기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="251"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="245"/>
         <source>Output width</source>
         <translation>출력 너비</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="252"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="246"/>
         <source>Output height</source>
         <translation>출력 높이</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="258"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="252"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="260"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="254"/>
         <source>Keep aspect ratio</source>
         <translation>화면비 유지</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="262"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="256"/>
         <source>Keep the source&apos;s aspect ratio</source>
         <translation>소스의 화면비 유지</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="273"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="275"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="267"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="269"/>
         <source>Keep the trimmed range as a new original</source>
         <translation>자른 구간을 새 원본으로 보관</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="277"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="271"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="279"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="273"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="535"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="529"/>
         <source>Render a short preview of the marked range with these settings and compare it with the source before paying for the whole task (Ctrl+Shift+Enter). The service quotes full tasks only: a preview&apos;s cost is not known in advance.</source>
         <translation>표시한 구간을 이 설정으로 짧게 미리 렌더링해 원본과 비교한 뒤 전체 작업 비용을 지불하세요(Ctrl+Shift+Enter). 서비스는 전체 작업의 비용만 미리 알려 주므로 미리보기의 비용은 미리 알 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="270"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="289"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="264"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="283"/>
         <source>Container</source>
         <translation>컨테이너</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="266"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="293"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="260"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="287"/>
         <source>Codec</source>
         <translation>코덱</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="298"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="292"/>
         <source>Cost</source>
         <translation>비용</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="300"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="302"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="707"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="294"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="296"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="701"/>
         <source>Submit</source>
         <translation>제출</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="303"/>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="709"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="297"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="703"/>
         <source>Send the task (Ctrl+Enter)</source>
         <translation>작업을 보냅니다(Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="313"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="307"/>
         <source>Preview this range</source>
         <translation>이 구간 미리보기</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="633"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="627"/>
         <source>Choose a range first: with the whole file there is nothing to trim.</source>
         <translation>먼저 구간을 선택하세요. 파일 전체로는 자를 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="641"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="635"/>
         <source>Also save the selected range as a new original video.</source>
         <translation>선택한 구간을 새 원본 영상으로도 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="691"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="685"/>
         <source>Video ID typed</source>
         <translation>입력한 영상 ID</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="700"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="694"/>
         <source>interlaced</source>
         <translation>인터레이스</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/task_form.py" line="707"/>
+        <location filename="../../kokoon_desktop/ui/task_form.py" line="701"/>
         <source>Submitting…</source>
         <translation>제출하는 중…</translation>
     </message>
@@ -3683,58 +3685,58 @@
         <translation>모든 파일 (*)</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="75"/>
+        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="86"/>
         <source>Upload a video</source>
         <extracomment>Counting the frames of the last upload after it finished (it is not &quot;in flight&quot;: the source is usable, and quitting or another upload need not wait for it). An upload about to open its local copy (the form&apos;s source changes first).</extracomment>
         <translation>영상 업로드</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="85"/>
+        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="98"/>
         <source>An upload is already running: wait for it or cancel it.</source>
         <translation>이미 업로드가 진행 중입니다. 끝날 때까지 기다리거나 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="115"/>
+        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="128"/>
         <source>{reason} Nothing was uploaded.</source>
         <translation>{reason} 아무것도 업로드하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="140"/>
+        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="153"/>
         <source>{reason} The upload was stopped.</source>
         <translation>{reason} 업로드를 중단했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="146"/>
+        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="159"/>
         <source>Uploaded {name}: it is the source now.</source>
         <translation>{name}을(를) 업로드했습니다. 이제 이 영상이 소스입니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="176"/>
+        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="189"/>
         <source>{reason} The timeline follows what its headers say, and shows no pictures.</source>
         <translation>{reason} 타임라인은 파일 헤더의 정보를 따르며, 화면은 표시하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="195"/>
+        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="208"/>
         <source>“{name}” is damaged near its end: its pictures stop decoding after frame {frame} ({timecode}), where the timeline ends.</source>
         <translation>“{name}”은(는) 끝부분이 손상되어 {frame}번 프레임({timecode}) 이후로는 디코딩되지 않습니다. 타임라인은 여기서 끝납니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="230"/>
+        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="243"/>
         <source>{name}: counting frames to refine the timeline…</source>
         <translation>{name}: 타임라인을 정확히 하기 위해 프레임을 세는 중…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="257"/>
+        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="270"/>
         <source>{name}: %p%</source>
         <translation>{name}: %p%</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="264"/>
+        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="277"/>
         <source>Upload of {name} failed: {reason}</source>
         <translation>{name}을(를) 업로드하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="270"/>
+        <location filename="../../kokoon_desktop/ui/flows/upload.py" line="283"/>
         <source>Upload of {name} cancelled.</source>
         <translation>{name} 업로드를 취소했습니다.</translation>
     </message>

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kokoon_desktop import i18n
 from kokoon_desktop.storage import history_schema
 from kokoon_desktop.storage.history import (
     HistoryEntry,
@@ -185,6 +186,45 @@ def test_a_search_ignores_case_and_surrounding_space(tmp_path: Path, fts: bool) 
         assert store.ids(text="mov\x1fforest") == []  # never across two texts
         assert len(store.ids(text=" ")) == 2  # blank: everything
         assert store.ids(text="\ud800") == []
+
+
+KOREAN = {
+    ("HistoryState", "Done"): "완료",
+    ("HistoryState", "Failed"): "실패",
+    ("TaskForm", "Animation"): "애니메이션",
+    ("HistoryTableModel", "Preview"): "미리보기",
+}
+
+
+@pytest.fixture
+def korean() -> Iterator[None]:
+    """A window in Korean has installed its translator."""
+    i18n.set_translator(lambda context, text: KOREAN.get((context, text), text))
+    yield
+    i18n.set_translator(None)
+
+
+def test_a_state_category_or_kind_is_found_by_its_word_in_the_users_language(
+    tmp_path: Path, fts: bool, korean: None
+) -> None:
+    with HistoryStore(tmp_path / "h.sqlite3", clock=Clock()) as store:
+        done = store.add_submission(make_body(0), source_name="a.mov", source_duration_ms=None)
+        store.mark_submitted(done.id, tid="t-1", in_vid=None, out_vid=None)
+        store.update_task(done.id, step="done", progress=None, message=None)
+        animation = store.add_submission(make_body(1), source_name="b.mov", source_duration_ms=None)
+        store.mark_failed(animation.id, "Nope")
+        preview = store.add_submission(make_body(3), source_name="c.mov", source_duration_ms=None)
+        named = store.add_submission(
+            make_body(5), source_name="완료된 컷.mov", source_duration_ms=None
+        )
+        assert set(store.ids(text="완료")) == {done.id, named.id}  # the state, and a name
+        assert store.ids(text="실패") == [animation.id]
+        assert store.ids(text="애니") == [animation.id]  # category "animation"
+        assert store.ids(text="미리보기") == [preview.id]  # kind "preview"
+        assert store.ids(text="done") == [done.id]  # the stored English still finds it
+        every = [done.id, animation.id, preview.id, named.id]
+        assert store.matching("완료", every) == {done.id, named.id}
+        assert store.search_aside("완료").ids() == {done.id, named.id}
 
 
 # -- older files -----------------------------------------------------------------------------------
