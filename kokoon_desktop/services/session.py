@@ -16,7 +16,7 @@ from kokoon_desktop.services.downloads import DownloadProgress, Downloads, Place
 from kokoon_desktop.services.preview_assets import PreviewAssets
 from kokoon_desktop.services.quoter import Quoter, QuoteResult
 from kokoon_desktop.services.submitter import Submitter
-from kokoon_desktop.services.tracker import TaskTracker
+from kokoon_desktop.services.tracker import DEMO_GONE_MESSAGE, GONE_MESSAGE, TaskTracker
 from kokoon_desktop.storage.history import HistoryEntry, HistoryStore
 
 
@@ -76,6 +76,7 @@ class ServiceSession:
             first_delay_s=tune.poll_first_s,
             max_delay_s=tune.poll_max_s,
             on_error=observers.on_error,
+            gone_message=DEMO_GONE_MESSAGE if connection.is_demo else GONE_MESSAGE,
         )
         self.quoter = Quoter(client, observers.on_quote, debounce_s=tune.quote_debounce_s)
         self.account = AccountSync(client, history, on_changes=observers.on_entries)

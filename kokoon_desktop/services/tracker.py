@@ -44,6 +44,12 @@ log = logging.getLogger(__name__)
 GONE_MESSAGE = QT_TRANSLATE_NOOP(
     "Tracker", "The service no longer knows this task (expired, or another account's)."
 )
+#: What the built-in simulator's 404 means: it starts afresh each time the app starts.
+DEMO_GONE_MESSAGE = QT_TRANSLATE_NOOP(
+    "Tracker",
+    "The demo service starts afresh each time the app starts: this task was made in an "
+    "earlier session and is gone. Remove the row, or submit the task again.",
+)
 BACKOFF_FACTOR = 1.5
 #: While a task runs its progress moves: poll at least this many first delays apart.
 RUNNING_DELAY_FACTOR = 4.0
@@ -64,12 +70,14 @@ class TaskTracker:
         max_delay_s: float = 30.0,
         on_error: Callable[[str], None] | None = None,
         max_concurrent_polls: int = 16,
+        gone_message: str = GONE_MESSAGE,
     ) -> None:
         if first_delay_s <= 0 or max_delay_s < first_delay_s:
             raise ValueError("need 0 < first_delay_s <= max_delay_s")
         self._client = client
         self._history = history
         self._on_change = on_change
+        self._gone_message = gone_message  # untranslated: translated when recorded
         self._first_delay_s = first_delay_s
         self._max_delay_s = max_delay_s
         self._running_delay_s = min(max_delay_s, first_delay_s * RUNNING_DELAY_FACTOR)
@@ -149,7 +157,7 @@ class TaskTracker:
                 self._stop_for_authentication(exc.message, entry_id)
                 return
             except NotFoundError:
-                self._record(entry, _not_followed(translate("Tracker", GONE_MESSAGE)))
+                self._record(entry, _not_followed(translate("Tracker", self._gone_message)))
                 return
             except ValueError:
                 self._record(entry, _not_followed(f"{tid!r} is not a task ID."))

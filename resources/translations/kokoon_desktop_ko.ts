@@ -2845,118 +2845,118 @@
 <context>
     <name>SubmissionFlow</name>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="72"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="73"/>
         <source>Cost: {cost} credits</source>
         <translation>비용: {cost}크레딧</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="72"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="73"/>
         <source>Cost: {cost} credit</source>
         <extracomment>Submissions within this time share one credit refresh. Submissions within this time share one notification. History changes within this time share one recount of the activity in the status bar.</extracomment>
         <translation>비용: {cost}크레딧</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="76"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="77"/>
         <source>Cost: {cost} credit · {balance} left</source>
         <translation>비용: {cost}크레딧 · {balance} 남음</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="78"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="79"/>
         <source>Cost: {cost} credits · {balance} left</source>
         <translation>비용: {cost}크레딧 · {balance} 남음</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="82"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="83"/>
         <source>&lt;b&gt;Not enough credit.&lt;/b&gt; {cost}</source>
         <translation>&lt;b&gt;크레딧이 부족합니다.&lt;/b&gt; {cost}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="87"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="88"/>
         <source>Credit: {credit}</source>
         <translation>크레딧: {credit}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="144"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="145"/>
         <source>Not enough credit</source>
         <translation>크레딧 부족</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="146"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="147"/>
         <source>This task needs {cost} credits and {balance} are left.</source>
         <translation>이 작업에는 {cost}크레딧이 필요한데 {balance}크레딧이 남아 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="150"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="151"/>
         <source>The service will probably refuse it. Submit anyway?</source>
         <translation>서비스가 거부할 가능성이 높습니다. 그래도 제출할까요?</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="193"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="194"/>
         <source>{reason} Use “Check on server” in the history before submitting again.</source>
         <translation>{reason} 다시 제출하기 전에 기록에서 “서버에서 확인”을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="198"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="199"/>
         <source>Submission failed: {reason}</source>
         <translation>제출하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="212"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="213"/>
         <source>Task submitted: {tid}</source>
         <translation>작업을 제출했습니다: {tid}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="214"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="215"/>
         <source>{count} tasks submitted.</source>
         <translation>작업 {count}개를 제출했습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="224"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="225"/>
         <source>The form holds that task&apos;s settings: adjust them and submit.</source>
         <translation>양식에 그 작업의 설정을 불러왔습니다. 조정한 뒤 제출하세요.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="233"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="234"/>
         <source>Looking for the task on the server…</source>
         <translation>서버에서 작업을 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="237"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="238"/>
         <source>Could not check: {reason}</source>
         <translation>확인하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="243"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="244"/>
         <source>Found on the server: task {tid}. It was not resubmitted.</source>
         <translation>서버에서 찾았습니다: 작업 {tid}. 다시 제출하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="248"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="249"/>
         <source>The task was not created.</source>
         <translation>작업이 만들어지지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="284"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="287"/>
         <source>{count} sending</source>
         <translation>{count}개 보내는 중</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="287"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="290"/>
         <source>1 task in progress</source>
         <translation>작업 1개 진행 중</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="289"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="292"/>
         <source>{count} tasks in progress</source>
         <translation>작업 {count}개 진행 중</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="293"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="296"/>
         <source>1 download</source>
         <translation>다운로드 1개</translation>
     </message>
     <message>
-        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="295"/>
+        <location filename="../../kokoon_desktop/ui/flows/submission.py" line="298"/>
         <source>{count} downloads</source>
         <translation>다운로드 {count}개</translation>
     </message>
@@ -3669,6 +3669,12 @@
         <location filename="../../kokoon_desktop/services/tracker.py" line="44"/>
         <source>The service no longer knows this task (expired, or another account&apos;s).</source>
         <translation>서비스에 이 작업이 더 이상 없습니다(만료되었거나 다른 계정의 작업입니다).</translation>
+    </message>
+    <message>
+        <location filename="../../kokoon_desktop/services/tracker.py" line="48"/>
+        <source>The demo service starts afresh each time the app starts: this task was made in an earlier session and is gone. Remove the row, or submit the task again.</source>
+        <extracomment>What the built-in simulator&apos;s 404 means: it starts afresh each time the app starts.</extracomment>
+        <translation>데모 서비스는 앱을 시작할 때마다 새로 시작됩니다: 이 작업은 이전 세션에서 만들어져 더 이상 없습니다. 행을 삭제하거나 작업을 다시 제출하세요.</translation>
     </message>
 </context>
 <context>

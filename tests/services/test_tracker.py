@@ -13,7 +13,7 @@ from kokoon_desktop.api.client import KokoonClient
 from kokoon_desktop.core.enums import Category
 from kokoon_desktop.core.task_spec import TaskSpec
 from kokoon_desktop.sandbox import Sandbox, SandboxConfig
-from kokoon_desktop.services.tracker import GONE_MESSAGE, TaskTracker
+from kokoon_desktop.services.tracker import DEMO_GONE_MESSAGE, GONE_MESSAGE, TaskTracker
 from kokoon_desktop.storage.history import HistoryEntry, HistoryStore, SubmissionState
 from tests.services.services_helpers import Changes, make_client, task_polls, until
 
@@ -206,3 +206,27 @@ async def test_aclose_cancels_polling_cleanly(
     assert not tracker.tracked
     tracker.track(entry)  # closed: ignored
     assert not tracker.tracked
+
+
+async def test_what_a_task_the_service_no_longer_knows_is_said_to_be_can_be_chosen(
+    client: KokoonClient, history: HistoryStore, spec: TaskSpec
+) -> None:
+    tracker = TaskTracker(
+        client,
+        history,
+        Changes(),
+        first_delay_s=0.01,
+        max_delay_s=0.05,
+        gone_message=DEMO_GONE_MESSAGE,
+    )
+    entry = history.add_submission(
+        spec.to_request_body(), source_name=None, source_duration_ms=None
+    )
+    entry = history.mark_submitted(entry.id, tid=UNKNOWN_TID, in_vid=None, out_vid=None)
+    try:
+        tracker.track(entry)
+        await until(lambda: not tracker.tracked)
+    finally:
+        await tracker.aclose()
+    row = history.get(entry.id)
+    assert row is not None and row.message == DEMO_GONE_MESSAGE

@@ -689,6 +689,27 @@ async def test_history_survives_a_restart(qtbot: QtBot, harness: WindowHarness) 
 
 
 @closes_windows
+async def test_a_demo_task_of_an_earlier_session_is_said_gone_and_not_counted(
+    qtbot: QtBot, harness: WindowHarness
+) -> None:
+    # The built-in simulator starts afresh each time: a task made before quitting is unknown.
+    spec = TaskSpec(vid=harness.vids[HARBOUR], category=Category.PERSON, width=1280, height=720)
+    with HistoryStore(history_file(harness)) as store:
+        earlier = store.add_submission(
+            spec.to_request_body(), source_name=HARBOUR, source_duration_ms=None
+        )
+        store.mark_submitted(
+            earlier.id, tid="00000000-0000-0000-0000-00000000dead", in_vid=None, out_vid=None
+        )
+    window = await open_ready(qtbot, harness)
+    await until(lambda: entry_of(window, earlier.id).step == "unknown")
+    assert (entry_of(window, earlier.id).message or "").startswith(
+        "The demo service starts afresh each time the app starts"
+    )
+    await until(lambda: window.activity_label.text() == "")  # not "1 task in progress"
+
+
+@closes_windows
 async def test_start_up_resumes_tracking_and_flags_interrupted_rows(
     qtbot: QtBot, harness: WindowHarness
 ) -> None:

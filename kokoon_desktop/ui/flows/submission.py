@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from kokoon_desktop.api.errors import KokoonError
 from kokoon_desktop.core import human
+from kokoon_desktop.core.enums import Step
 from kokoon_desktop.storage.history import HistoryEntry, HistoryError, SubmissionState
 from kokoon_desktop.ui.task_form import SourceInfo
 
@@ -273,8 +274,10 @@ class SubmissionFlow(QObject):
     def _recount_activity(self) -> None:
         self._activity_due = False
         store = self._window.history_store
-        try:  # the rows still moving, found by the store's indexes
-            active, pending = len(store.active()), len(store.interrupted())
+        try:  # the rows still moving, found by the store's indexes; not those whose task
+            # the service no longer knows (followed again at the next start, in case)
+            active = sum(entry.step != Step.UNKNOWN for entry in store.active())
+            pending = len(store.interrupted())
         except HistoryError:  # not open yet, or unreadable (said when it was opened)
             active = pending = 0
         session = self._host.session
