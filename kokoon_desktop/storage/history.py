@@ -1043,15 +1043,7 @@ class HistoryStore:
         messages, the result's file, ignoring case. Any text may be given: quotes, FTS5
         operators and the like are looked for as they are.
         """
-        found = history_text.needles(text)
-        if found is None:
-            return set()
-        if found == [""]:
-            return None
-        query, parameters = history_text.matching_ids(found, fts=self._fts)
-        db = self._connection()
-        with self._errors("read"):
-            return {row_id for (row_id,) in db.execute(query, parameters)}
+        return self._found(self._connection(), text).ids()
 
     def matching(self, text: str, ids: Iterable[int]) -> set[int]:
         """Which of these rows a search for ``text`` finds (see :meth:`search`); their own
@@ -1060,7 +1052,7 @@ class HistoryStore:
         wanted = list(ids)
         if found is None:
             return set()
-        if found == [""]:
+        if not found:
             return set(wanted)
         matched: set[int] = set()
         db = self._connection()
@@ -1074,18 +1066,23 @@ class HistoryStore:
         """:meth:`search` on a read-only connection of its own, for a worker thread (a text
         found in most rows takes the index tens of milliseconds to list). SQLite lists the
         ids without Python's lock; they are read into numbers where they are used."""
-        found = history_text.needles(text)
-        if found is None:
-            return FoundRows("")
-        if found == [""]:
-            return FoundRows(None)
-        query, parameters = history_text.matching_ids_joined(found, fts=self._fts)
         with self._errors("read"):
             db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
             try:
-                (joined,) = db.execute(query, parameters).fetchone()
+                return self._found(db, text)
             finally:
                 db.close()
+
+    def _found(self, db: sqlite3.Connection, text: str) -> FoundRows:
+        """The rows a search for ``text`` finds, listed by SQLite on ``db``."""
+        found = history_text.needles(text)
+        if found is None:
+            return FoundRows("")
+        if not found:
+            return FoundRows(None)
+        query, parameters = history_text.matching_ids_joined(found, fts=self._fts)
+        with self._errors("read"):
+            (joined,) = db.execute(query, parameters).fetchone()
         return FoundRows(joined or "")
 
     def get_many(self, ids: Iterable[int]) -> list[HistoryEntry]:

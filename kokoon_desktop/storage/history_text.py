@@ -26,7 +26,8 @@ from kokoon_desktop.i18n import QT_TRANSLATE_NOOP, translate
 __all__ = [
     "SEPARATOR",
     "STEP_LABELS",
-    "matching_ids",
+    "matching_among",
+    "matching_ids_joined",
     "needle",
     "needles",
     "state_label",
@@ -197,10 +198,10 @@ def _shown_words() -> Iterator[tuple[str, str, str]]:
 def needles(text: str) -> list[str] | None:
     """What a search looks for: the :func:`needle`, and the stored English of each state,
     category or kind whose word in the user's language contains it ("완료" finds the rows a
-    Korean window shows as done); None when no row can hold it, [""] when it is blank."""
+    Korean window shows as done); None when no row can hold it, [] when it is blank."""
     found = needle(text)
     if not found:
-        return None if found is None else [""]
+        return None if found is None else []
     words = [found]
     for context, english, stored in _shown_words():
         shown = translate(context, english).lower()
@@ -221,29 +222,23 @@ def needle(text: str) -> str | None:
     return found
 
 
-def matching_ids(found: Sequence[str], *, fts: bool) -> tuple[str, tuple[str, ...]]:
-    """An SQL query of the ids of rows with a text containing any of ``found`` (non-empty
-    ``needles``), and its parameters: FTS5 when it is there and each has a trigram, else a
-    scan."""
-    column, rest, parameters = _matching(found, fts=fts)
-    return f"SELECT {column} {rest}", parameters
-
-
 def matching_ids_joined(found: Sequence[str], *, fts: bool) -> tuple[str, tuple[str, ...]]:
-    """:func:`matching_ids` as one row: the ids joined by commas (NULL when none), so that
-    SQLite lists them in one step, without handing each row to Python (a worker thread's
-    search then hardly holds Python's lock)."""
-    column, rest, parameters = _matching(found, fts=fts)
-    return f"SELECT group_concat({column}) {rest}", parameters
-
-
-def _matching(found: Sequence[str], *, fts: bool) -> tuple[str, str, tuple[str, ...]]:
+    """An SQL query of the ids of rows with a text containing any of ``found`` (non-empty
+    ``needles``) as one row, joined by commas (NULL when none), and its parameters: FTS5 when
+    it is there and each has a trigram, else a scan. SQLite lists the ids in one step, without
+    handing each row to Python (a worker thread's search then hardly holds Python's lock)."""
     if fts and all(len(word) >= 3 for word in found):
         # Quoted phrases: FTS5 reads nothing in them as an operator (AND, NEAR, *, ^, ...);
         # a double quote is written twice. With the trigram tokenizer, a phrase is a substring.
         phrases = " OR ".join('"' + word.replace('"', '""') + '"' for word in found)
-        return "rowid", "FROM history_fts WHERE history_fts MATCH ?", (phrases,)
-    return "id", f"FROM history_search WHERE {_any_instr(len(found))}", tuple(found)
+        return (
+            "SELECT group_concat(rowid) FROM history_fts WHERE history_fts MATCH ?",
+            (phrases,),
+        )
+    return (
+        f"SELECT group_concat(id) FROM history_search WHERE {_any_instr(len(found))}",  # noqa: S608 - marks only
+        tuple(found),
+    )
 
 
 def _any_instr(count: int) -> str:

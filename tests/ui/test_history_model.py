@@ -346,12 +346,18 @@ class AsideSpy:
         monkeypatch.setattr(store, "search_aside", held)
 
 
+def _pane_with_held_search(
+    qtbot: QtBot, store: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> tuple[HistoryPane, HistoryTableModel, AsideSpy]:
+    """A pane whose searches on the worker thread wait until ``aside.release`` is set."""
+    pane = _pane(qtbot, store)
+    return pane, pane.model, AsideSpy(store, monkeypatch)
+
+
 def test_a_text_most_rows_hold_shows_the_first_rows_at_once_and_the_rest_after(
     long_history: HistoryStore, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pane = _pane(qtbot, long_history)
-    model = pane.model
-    aside = AsideSpy(long_history, monkeypatch)
+    pane, model, aside = _pane_with_held_search(qtbot, long_history, monkeypatch)
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
     pane.search.setText("clip-")  # every row
@@ -369,9 +375,7 @@ def test_a_text_most_rows_hold_shows_the_first_rows_at_once_and_the_rest_after(
 def test_an_answer_for_an_earlier_search_is_left_aside(
     long_history: HistoryStore, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pane = _pane(qtbot, long_history)
-    model = pane.model
-    aside = AsideSpy(long_history, monkeypatch)
+    pane, model, aside = _pane_with_held_search(qtbot, long_history, monkeypatch)
     pane.search.setText("clip-")
     pane.search.setText("animation")  # typed on before the first answer came
     aside.release.set()
@@ -385,9 +389,7 @@ def test_an_answer_for_an_earlier_search_is_left_aside(
 def test_a_row_removed_while_the_rest_is_listed_does_not_come_back(
     long_history: HistoryStore, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pane = _pane(qtbot, long_history)
-    model = pane.model
-    aside = AsideSpy(long_history, monkeypatch)
+    pane, model, aside = _pane_with_held_search(qtbot, long_history, monkeypatch)
     pane.search.setText("clip-")
     oldest = min(long_history.ids())
     model.remove_entry(oldest)  # as the window does once the store has let it go
